@@ -1,0 +1,71 @@
+export type Role = 'system' | 'user' | 'assistant';
+
+export interface ChatMessage {
+  role: Role;
+  content: string;
+}
+
+export type ResponseFormat =
+  | { type: 'text' }
+  | { type: 'json_object' }
+  | { type: 'json_schema'; json_schema: { name: string; schema: Record<string, unknown>; strict?: boolean } };
+
+/** Sampling parameters. Part of the cache key. */
+export interface SamplingParams {
+  temperature?: number;
+  maxTokens?: number;
+  n?: number;
+  responseFormat?: ResponseFormat;
+}
+
+export interface LMRequest extends SamplingParams {
+  messages: ChatMessage[];
+  /** Distinguishes otherwise identical requests (fresh samples); in the cache key, never sent. */
+  rolloutId?: number;
+  /** Model override for this call; defaults to the LM's own model. */
+  model?: string;
+  signal?: AbortSignal;
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+export interface LMResponse {
+  /** One text per choice (n). */
+  texts: string[];
+  model: string;
+  usage: Usage;
+  /** True when this response came from the cache: `usage` is then what the hit saved. */
+  cached: boolean;
+  latencyMs: number;
+  finishReason?: string;
+}
+
+/** What the engine calls. Implementations stack: client -> scheduler -> cache -> usage. */
+export interface LM {
+  readonly model: string;
+  complete(request: LMRequest): Promise<LMResponse>;
+}
+
+export interface EmbeddingsRequest {
+  input: string[];
+  model?: string;
+  signal?: AbortSignal;
+}
+
+export interface Embedder {
+  embed(request: EmbeddingsRequest): Promise<number[][]>;
+}
+
+export const ZERO_USAGE: Usage = Object.freeze({ promptTokens: 0, completionTokens: 0, totalTokens: 0 });
+
+export function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+  };
+}
