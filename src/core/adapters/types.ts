@@ -1,5 +1,5 @@
 import type { Demo, Signature } from '../signature/types';
-import type { ChatMessage, ResponseFormat } from '../lm/types';
+import type { ChatMessage, ResponseFormat, Usage } from '../lm/types';
 
 export type AdapterName = 'chat' | 'json';
 
@@ -23,4 +23,16 @@ export class AdapterParseError extends Error {
   ) {
     super(message);
   }
+}
+
+/** One LM request made on behalf of a predictor, as the trace inspector shows it. */
+export interface LMCallRecord {
+  adapter: AdapterName;
+  messages: ChatMessage[];
+  /** The raw reply text, or undefined when the call itself failed. */
+  raw?: string;
+  usage: Usage;
+  cached: boolean;
+  latencyMs: number;
+  error?: string;
 }

@@ -24,6 +24,8 @@ export interface LMRequest extends SamplingParams {
   rolloutId?: number;
   /** Model override for this call; defaults to the LM's own model. */
   model?: string;
+  /** `false` skips the cache for this call (read and write). */
+  cache?: boolean;
   signal?: AbortSignal;
 }
 

@@ -1,6 +1,8 @@
 import type { Demo, Field, Signature } from '../signature/types';
-import type { ChatMessage, Usage } from '../lm/types';
-import type { AdapterName } from '../adapters/types';
+import type { Usage } from '../lm/types';
+import type { LMCallRecord } from '../adapters/types';
+
+export type { LMCallRecord };
 
 export interface InputNode {
   id: string;
@@ -63,17 +65,6 @@ export interface PredictorState {
 
 /** Predictor state keyed by DSPy predictor name (`add`, `qa.predict`, ...). */
 export type ProgramState = Record<string, PredictorState>;
-
-export interface LMCallRecord {
-  adapter: AdapterName;
-  messages: ChatMessage[];
-  /** The raw reply text, or undefined when the call itself failed. */
-  raw?: string;
-  usage: Usage;
-  cached: boolean;
-  latencyMs: number;
-  error?: string;
-}
 
 export interface TraceStep {
   /** DSPy predictor name. */
