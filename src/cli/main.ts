@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { UsageError } from './args';
+import { evalCommand, evalHelp } from './commands/eval';
+import { inspectCommand, inspectHelp } from './commands/inspect';
+import { simCommand, simHelp } from './commands/sim';
+import type { Io } from './io';
+
+const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
+  sim: { run: simCommand, help: simHelp },
+  inspect: { run: inspectCommand, help: inspectHelp },
+  eval: { run: evalCommand, help: evalHelp },
+};
+
+export const usage = `Prompt Studio — the engine headless.
+
+Usage:
+${Object.values(COMMANDS).map((c) => c.help).join('\n\n')}
+`;
+
+export function nodeIo(): Io {
+  return {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    env: process.env,
+    readFile: async (path) => new Uint8Array(await readFile(path)),
+    untilStopped: () =>
+      new Promise((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      }),
+  };
+}
+
+/** Runs one command; returns the exit code (0 ok, 1 failure, 2 usage). Never throws. */
+export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`prompt-studio: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`prompt-studio ${name}: ${message}`);
+    if (error instanceof UsageError) io.err(command.help);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
