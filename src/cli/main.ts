@@ -22,13 +22,36 @@ export function nodeIo(): Io {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     env: process.env,
-    readFile: async (path) => new Uint8Array(await readFile(path)),
+    readFile: async (path) => {
+      try {
+        return new Uint8Array(await readFile(path));
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'ENOENT') throw new Error(`${path} does not exist`);
+        if (code === 'EISDIR') throw new Error(`${path} is a folder, not a file`);
+        throw error;
+      }
+    },
     untilStopped: () =>
       new Promise((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
       }),
   };
+}
+
+/** Keys the user gave us: whatever else fails, an error message never repeats them. */
+function secretsOf(argv: string[], io: Io): string[] {
+  const secrets = [io.env.OPENAI_API_KEY];
+  argv.forEach((arg, i) => {
+    if (arg === '--api-key' || arg === '--require-key') secrets.push(argv[i + 1]);
+    else if (arg.startsWith('--api-key=')) secrets.push(arg.slice('--api-key='.length));
+  });
+  return secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4);
+}
+
+function redact(text: string, secrets: string[]): string {
+  return secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 }
 
 /** Runs one command; returns the exit code (0 ok, 1 failure, 2 usage). Never throws. */
@@ -50,7 +73,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = redact(error instanceof Error ? error.message : String(error), secretsOf(rest, io));
     io.err(`prompt-studio ${name}: ${message}`);
     if (error instanceof UsageError) io.err(command.help);
     return error instanceof UsageError ? 2 : 1;

@@ -1,0 +1,43 @@
+import { evaluate } from '../src/core/evaluate/evaluate';
+import { getMetric } from '../src/core/evaluate/metrics/registry';
+import { createLM, createOpenAIClient } from '../src/core/lm';
+import { graphFromSignature } from '../src/core/program/build';
+import { compileProgram } from '../src/core/program/execute';
+import { programState } from '../src/core/program/state';
+import { parseSignature } from '../src/core/signature';
+import { generateArithmetic } from '../src/sim';
+import type { Figure } from './results';
+import { startSimProcess } from './sim-process';
+
+/**
+ * Evaluate throughput against the latency bound: with a fixed per-call latency and a
+ * concurrency cap, no client can finish faster than examples × latency / concurrency.
+ */
+export async function evalThroughput(options: { examples: number; latencyMs: number; concurrency: number; budget: number }): Promise<Figure> {
+  const { examples, latencyMs, concurrency, budget } = options;
+  const sim = await startSimProcess(['--latency-ms', String(latencyMs)]);
+  try {
+    const graph = graphFromSignature(parseSignature('a: int, b: int -> sum: int'), { name: 'add' });
+    const program = compileProgram(graph);
+    const state = programState(graph);
+    // No cache: every example must reach the server.
+    const lm = createLM({ client: createOpenAIClient({ baseURL: sim.url, model: 'sim-1' }), scheduler: { concurrency } });
+    const rows = generateArithmetic(examples, 1).map((data, i) => ({ id: String(i), data: data as unknown as Record<string, unknown> }));
+    const metric = getMetric('exact-match');
+    if (!metric) throw new Error('exact-match metric missing');
+    const started = performance.now();
+    const result = await evaluate((ex, signal) => program.run(state, { a: ex.data.a, b: ex.data.b }, { lm, signal }), rows, metric, { fields: ['sum'], concurrency });
+    const wall = performance.now() - started;
+    const bound = (examples * latencyMs) / concurrency;
+    return {
+      benchmark: `evaluate ${examples} examples, ${latencyMs} ms latency, concurrency ${concurrency}`,
+      measured: `${wall.toFixed(0)} ms`,
+      bound: `${bound.toFixed(0)} ms`,
+      ratio: wall / bound,
+      budget,
+      note: `score ${result.percent}%, ${result.errors} errors`,
+    };
+  } finally {
+    await sim.close();
+  }
+}

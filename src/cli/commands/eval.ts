@@ -1,0 +1,58 @@
+import { parseDataset, formatImportError } from '../../core/data';
+import { evaluate } from '../../core/evaluate/evaluate';
+import { getMetric, listMetrics } from '../../core/evaluate/metrics/registry';
+import { compileProgram } from '../../core/program/execute';
+import { programState } from '../../core/program/state';
+import type { OutputNode } from '../../core/program/types';
+import { parseFlags, requireFlag, UsageError } from '../args';
+import type { Io } from '../io';
+import { lmFlagSpec, lmFromFlags } from '../lm';
+import { loadProgram, programFlagSpec } from '../program';
+
+export const evalHelp = `prompt-studio eval --signature "…" | --project FILE --data FILE --metric NAME
+    --base-url URL --model M [--api-key KEY (or OPENAI_API_KEY)] [--concurrency 8] [--max-errors 10]
+  Evaluates the program on every row of the data file; prints progress, then the score.`;
+
+export async function evalCommand(argv: string[], io: Io): Promise<number> {
+  const flags = parseFlags(argv, { ...programFlagSpec, ...lmFlagSpec, data: { type: 'string' }, metric: { type: 'string' }, 'max-errors': { type: 'string' } });
+  const metricId = requireFlag(flags.metric, 'metric', listMetrics().map((m) => m.id).join(', '));
+  const metric = getMetric(metricId);
+  if (!metric) throw new UsageError(`unknown metric '${metricId}' (known: ${listMetrics().map((m) => m.id).join(', ')})`);
+  const { graph } = await loadProgram(flags, io);
+  const dataPath = requireFlag(flags.data, 'data', 'a CSV, JSON or JSONL file');
+  const imported = parseDataset({ name: dataPath, bytes: await io.readFile(dataPath) });
+  if (!imported.ok) throw new Error(formatImportError(imported.error));
+  const { dataset } = imported;
+  const output = graph.nodes.find((n): n is OutputNode => n.type === 'Output');
+  const input = graph.nodes.find((n) => n.type === 'Input');
+  const inputKeys = input && input.type === 'Input' ? input.fields.map((f) => f.name) : [];
+  const columns = new Set(dataset.fields.map((f) => f.name));
+  const missingInputs = inputKeys.filter((k) => !columns.has(k));
+  if (missingInputs.length > 0) throw new Error(`${dataPath} has no column ${missingInputs.map((k) => `'${k}'`).join(', ')} (columns: ${[...columns].join(', ')})`);
+  const fields = (output?.fields ?? []).map((f) => f.name).filter((f) => columns.has(f));
+  if (fields.length === 0) throw new Error(`${dataPath} has no label column for the program's outputs (${(output?.fields ?? []).map((f) => f.name).join(', ')})`);
+
+  const { lm, meter, concurrency } = lmFromFlags(flags, io);
+  const program = compileProgram(graph);
+  const state = programState(graph);
+  const pick = (data: Record<string, unknown>) => Object.fromEntries(inputKeys.map((k) => [k, data[k]]));
+  let lastReport = 0;
+  const result = await evaluate((example, signal) => program.run(state, pick(example.data), { lm, signal }), dataset.rows, metric, {
+    fields,
+    concurrency,
+    maxErrors: flags['max-errors'] === undefined ? undefined : Number(flags['max-errors']),
+    metricContext: { lm },
+    onProgress: (p) => {
+      const now = Date.now();
+      if (p.done === p.total || now - lastReport > 1000) {
+        lastReport = now;
+        io.err(`eval: ${p.done}/${p.total} done, ${p.errors} errors, mean so far ${(100 * p.meanSoFar).toFixed(1)}%`);
+      }
+    },
+  });
+  const totals = meter.totals();
+  io.err(`eval: ${totals.calls} LM calls (${totals.cachedCalls} from cache), ${totals.spent.totalTokens} tokens spent${totals.spent.cost === undefined ? '' : `, $${totals.spent.cost.toFixed(4)}`}`);
+  if (result.stopped) io.err(`eval: stopped early (${result.stopped}) after ${result.results.length} of ${dataset.rows.length} examples`);
+  io.out(`score: ${result.percent.toFixed(2)}% on ${result.results.length} examples (${result.errors} errors) — metric ${metric.id}`);
+  return result.stopped ? 1 : 0;
+}
