@@ -2,7 +2,7 @@ import { topologicalOrder } from '../program/graph';
 import { getModuleType } from '../program/modules/registry';
 import type { Field, Signature } from '../signature/types';
 import type { ModuleNode, ProgramGraph } from '../program/types';
-import { isModuleNode } from '../program/types';
+import { isInputNode, isModuleNode, isOutputNode } from '../program/types';
 
 const pascal = (name: string) => name.split('_').filter(Boolean).map((p) => p[0]!.toUpperCase() + p.slice(1)).join('') || 'Module';
 
@@ -48,9 +48,9 @@ function typingImports(graph: ProgramGraph): string[] {
 export function exportDspyPython(graph: ProgramGraph, options: { className?: string; jsonPath?: string } = {}): string {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const order = topologicalOrder(graph).order.map((id) => byId.get(id)).filter((n): n is ModuleNode => !!n && isModuleNode(n));
-  const input = graph.nodes.find((n) => n.type === 'Input');
-  const output = graph.nodes.find((n) => n.type === 'Output');
-  const params = input && input.type === 'Input' ? input.fields.map((f) => f.name) : [];
+  const input = graph.nodes.find(isInputNode);
+  const output = graph.nodes.find(isOutputNode);
+  const params = input ? input.fields.map((f) => f.name) : [];
   const source = (nodeId: string, field: string) => {
     const node = byId.get(nodeId);
     return node && isModuleNode(node) ? `${node.name}.${field}` : field;

@@ -1,7 +1,7 @@
 import type { Field } from '../signature/types';
 import { getModuleType } from './modules/registry';
 import type { GraphEdge, GraphNode, ModuleNode, ProgramGraph } from './types';
-import { isModuleNode } from './types';
+import { isInputNode, isModuleNode, isOutputNode } from './types';
 
 export interface Ports {
   inputs: Field[];
@@ -10,16 +10,10 @@ export interface Ports {
 
 /** Ports of any node: the Input node only emits, the Output node only receives. */
 export function portsOf(node: GraphNode): Ports {
-  switch (node.type) {
-    case 'Input':
-      return { inputs: [], outputs: node.fields };
-    case 'Output':
-      return { inputs: node.fields, outputs: [] };
-    default: {
-      const type = getModuleType(node.type);
-      return type ? type.ports(node) : { inputs: [], outputs: [] };
-    }
-  }
+  if (isInputNode(node)) return { inputs: [], outputs: node.fields };
+  if (isOutputNode(node)) return { inputs: node.fields, outputs: [] };
+  const type = getModuleType(node.type);
+  return type ? type.ports(node) : { inputs: [], outputs: [] };
 }
 
 export function moduleNodes(graph: ProgramGraph): ModuleNode[] {

@@ -92,3 +92,11 @@ export interface Prediction {
 export function isModuleNode(node: GraphNode): node is ModuleNode {
   return node.type !== 'Input' && node.type !== 'Output';
 }
+
+export function isInputNode(node: GraphNode): node is InputNode {
+  return node.type === 'Input';
+}
+
+export function isOutputNode(node: GraphNode): node is OutputNode {
+  return node.type === 'Output';
+}

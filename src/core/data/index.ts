@@ -1,0 +1,13 @@
+export type { Dataset, Example, Split } from './types';
+export { parseDataset, exampleId } from './parse';
+export type { ImportResult, ParseOptions } from './parse';
+export { formatImportError } from './errors';
+export type { ImportError } from './errors';
+export type { RenameColumns } from './columns';
+export type { DataFormat } from './sniff';
+export type { RawFile } from './decode';
+export { DEFAULT_MAX_BYTES } from './decode';
+export { isPythonIdentifier, suggestIdentifier } from './identifiers';
+export { toCSV, toJSONL } from './export';
+export { splitDataset, splitCounts, examplesFor } from './split';
+export type { SplitFractions } from './split';
