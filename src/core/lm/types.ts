@@ -20,7 +20,10 @@ export interface SamplingParams {
 
 export interface LMRequest extends SamplingParams {
   messages: ChatMessage[];
-  /** Distinguishes otherwise identical requests (fresh samples); in the cache key, never sent. */
+  /**
+   * Distinguishes otherwise identical requests (fresh samples). In the cache key; the OpenAI
+   * client sends it as `seed` so the provider sees distinct requests too.
+   */
   rolloutId?: number;
   /** Model override for this call; defaults to the LM's own model. */
   model?: string;
@@ -46,7 +49,7 @@ export interface LMResponse {
   finishReason?: string;
 }
 
-/** What the engine calls. Implementations stack: client -> scheduler -> cache -> usage. */
+/** What the engine calls. Implementations stack (see stack.ts): usage -> cache -> scheduler -> client. */
 export interface LM {
   readonly model: string;
   complete(request: LMRequest): Promise<LMResponse>;

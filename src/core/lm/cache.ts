@@ -1,0 +1,153 @@
+import { abortError, throwIfAborted } from './abort';
+import { canonicalJson } from './canonical-json';
+import type { CacheEntry, CacheStore } from './cache-store';
+import type { LM, LMRequest, LMResponse } from './types';
+
+export type { CacheEntry, CacheStore } from './cache-store';
+export { MemoryCacheStore } from './cache-store';
+
+/**
+ * SHA-256 (hex) of the canonical JSON of what determines the reply. The API key, base URL and
+ * headers are left out on purpose: the cache is shared across keys and must never hold a key.
+ */
+export async function cacheKey(model: string, request: LMRequest): Promise<string> {
+  const keyed = {
+    model,
+    messages: request.messages,
+    temperature: request.temperature,
+    maxTokens: request.maxTokens,
+    n: request.n,
+    responseFormat: request.responseFormat,
+    rolloutId: request.rolloutId,
+  };
+  const bytes = new TextEncoder().encode(canonicalJson(keyed));
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface CacheOptions {
+  now?: () => number;
+  /** A failing store degrades to "no cache" instead of failing the call; this hears about it. */
+  onStoreError?: (error: unknown, operation: 'get' | 'set') => void;
+}
+
+interface Waiter {
+  startedAt: number;
+  resolve(response: LMResponse): void;
+  reject(error: unknown): void;
+}
+
+/** One underlying call shared by every concurrent caller with the same key. */
+interface Flight {
+  controller: AbortController;
+  waiters: Set<Waiter>;
+}
+
+export function withCache(lm: LM, store: CacheStore, options: CacheOptions = {}): LM {
+  const now = options.now ?? Date.now;
+  const flights = new Map<string, Flight>();
+
+  async function lookup(key: string): Promise<CacheEntry | undefined> {
+    try {
+      return await store.get(key);
+    } catch (error) {
+      options.onStoreError?.(error, 'get');
+      return undefined;
+    }
+  }
+
+  async function remember(key: string, response: LMResponse): Promise<void> {
+    const entry: CacheEntry = { texts: [...response.texts], model: response.model, usage: { ...response.usage }, createdAt: now() };
+    if (response.finishReason !== undefined) entry.finishReason = response.finishReason;
+    try {
+      await store.set(key, entry);
+    } catch (error) {
+      options.onStoreError?.(error, 'set');
+    }
+  }
+
+  async function fetchOnce(key: string, request: LMRequest, signal: AbortSignal): Promise<LMResponse> {
+    const started = now();
+    const entry = await lookup(key);
+    if (entry) return replay(entry, now() - started);
+    throwIfAborted(signal);
+    const response = await lm.complete({ ...request, signal });
+    await remember(key, response);
+    return response;
+  }
+
+  function start(key: string, request: LMRequest): Flight {
+    const flight: Flight = { controller: new AbortController(), waiters: new Set() };
+    flights.set(key, flight);
+    const finish = () => {
+      if (flights.get(key) === flight) flights.delete(key);
+    };
+    fetchOnce(key, request, flight.controller.signal).then(
+      (response) => {
+        finish();
+        let first = true;
+        for (const waiter of flight.waiters) {
+          // Only one caller actually spent the tokens; the rest were served by its call.
+          waiter.resolve(first ? response : { ...response, texts: [...response.texts], usage: { ...response.usage }, cached: true, latencyMs: now() - waiter.startedAt });
+          first = false;
+        }
+      },
+      (error: unknown) => {
+        finish();
+        for (const waiter of flight.waiters) waiter.reject(error);
+      },
+    );
+    return flight;
+  }
+
+  function join(key: string, flight: Flight, signal: AbortSignal | undefined): Promise<LMResponse> {
+    return new Promise<LMResponse>((resolve, reject) => {
+      const onAbort = () => {
+        flight.waiters.delete(waiter);
+        reject(abortError(signal));
+        // The shared call is only cancelled when nobody is left waiting for it.
+        if (flight.waiters.size === 0) {
+          if (flights.get(key) === flight) flights.delete(key);
+          flight.controller.abort();
+        }
+      };
+      const waiter: Waiter = {
+        startedAt: now(),
+        resolve: (response) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(response);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
+      flight.waiters.add(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  async function complete(request: LMRequest): Promise<LMResponse> {
+    if (request.cache === false) return lm.complete(request);
+    throwIfAborted(request.signal);
+    const key = await cacheKey(request.model ?? lm.model, request);
+    throwIfAborted(request.signal);
+    // No await between the lookup and the registration, so identical calls cannot both start.
+    const flight = flights.get(key) ?? start(key, request);
+    return join(key, flight, request.signal);
+  }
+
+  return { model: lm.model, complete };
+}
+
+function replay(entry: CacheEntry, latencyMs: number): LMResponse {
+  const response: LMResponse = {
+    texts: [...entry.texts],
+    model: entry.model,
+    usage: { ...entry.usage },
+    cached: true,
+    latencyMs,
+  };
+  if (entry.finishReason !== undefined) response.finishReason = entry.finishReason;
+  return response;
+}
