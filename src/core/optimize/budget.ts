@@ -1,0 +1,63 @@
+import type { LM } from '../lm/types';
+import type { UsageMeter } from '../lm/usage';
+
+export interface Budget {
+  /** Requests sent to the provider (cache hits are free and do not count; retries do). */
+  maxCalls?: number;
+  maxTokens?: number;
+  /** USD; needs known prices for the models in use. */
+  maxCost?: number;
+}
+
+export class BudgetExceededError extends Error {
+  override readonly name = 'BudgetExceeded';
+}
+
+export interface BudgetGuard {
+  /** Wraps the provider client: every request that would leave the machine passes the check. */
+  wrap(client: LM): LM;
+  /** The limit reached, if any. */
+  readonly reason: string | undefined;
+  readonly callsStarted: number;
+}
+
+/**
+ * Checks the budget before every provider request, counting requests as they start so that
+ * concurrency cannot overshoot the call limit. Tokens and cost are known only after a reply, so
+ * those limits stop the run at the first request after they are reached. On the first refusal
+ * `onExceeded` runs (the run aborts its work and unwinds like a cancel, keeping its best-so-far).
+ */
+export function createBudgetGuard(budget: Budget, meter: UsageMeter, onExceeded: (reason: string) => void): BudgetGuard {
+  let started = 0;
+  let reason: string | undefined;
+  const check = (): string | undefined => {
+    if (budget.maxCalls !== undefined && started >= budget.maxCalls) return `the call budget (${budget.maxCalls} calls) is spent`;
+    const totals = meter.totals();
+    if (budget.maxTokens !== undefined && totals.spent.totalTokens >= budget.maxTokens) return `the token budget (${budget.maxTokens} tokens) is spent`;
+    if (budget.maxCost !== undefined && (totals.spent.cost ?? 0) >= budget.maxCost) return `the cost budget ($${budget.maxCost}) is spent`;
+    return undefined;
+  };
+  return {
+    get reason() {
+      return reason;
+    },
+    get callsStarted() {
+      return started;
+    },
+    wrap: (client) => ({
+      model: client.model,
+      complete(request) {
+        const over = reason ?? check();
+        if (over) {
+          if (!reason) {
+            reason = over;
+            onExceeded(over);
+          }
+          return Promise.reject(new BudgetExceededError(over));
+        }
+        started++;
+        return client.complete(request);
+      },
+    }),
+  };
+}
