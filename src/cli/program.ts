@@ -31,7 +31,7 @@ export async function readJsonFile(io: Io, path: string, what: string): Promise<
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${what} ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${what} ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

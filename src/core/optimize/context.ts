@@ -1,7 +1,7 @@
 import type { Example } from '../data/types';
 import { evaluate } from '../evaluate/evaluate';
 import type { EvaluationResult, Metric, MetricResult } from '../evaluate/types';
-import type { LM } from '../lm/types';
+import type { Embedder, LM } from '../lm/types';
 import type { UsageMeter } from '../lm/usage';
 import type { CompiledProgram } from '../program/execute';
 import { namedPredictors } from '../program/state';
@@ -21,6 +21,7 @@ export interface ContextInit {
   fields: string[];
   taskLM: LM;
   promptLM: LM;
+  embedder?: Embedder;
   meter: UsageMeter;
   seed: number;
   signal: AbortSignal;
@@ -81,6 +82,7 @@ export function createOptimizerContext(init: ContextInit): TrackedContext {
     inputKeys,
     taskLM: init.taskLM,
     promptLM: init.promptLM,
+    embedder: init.embedder,
     rng: new Rng(init.seed),
     seed: init.seed,
     signal: init.signal,

@@ -4,7 +4,7 @@ import type { Metric } from '../evaluate/types';
 import type { CacheStore } from '../lm/cache';
 import { costOf, DEFAULT_PRICES, type PriceTable } from '../lm/prices';
 import { createLM } from '../lm/stack';
-import type { LM } from '../lm/types';
+import type { Embedder, LM } from '../lm/types';
 import { UsageMeter } from '../lm/usage';
 import { compileProgram } from '../program/execute';
 import { namedPredictors, programState } from '../program/state';
@@ -39,6 +39,8 @@ export interface RunHost {
   taskClient: LM;
   /** The proposer / reflection model's transport; the task model when omitted. */
   promptClient?: LM;
+  /** The provider's embeddings endpoint, for KNNFewShot. Not budgeted: embeddings are cheap and cached by the optimizer. */
+  embedder?: Embedder;
   cacheStore?: CacheStore;
   prices?: PriceTable;
   emit: (event: RunEvent) => void;
@@ -151,7 +153,7 @@ export async function runOptimizer(spec: RunSpec, host: RunHost): Promise<RunOut
   };
   const ctx = createOptimizerContext({
     program, baseline, trainset: spec.trainset, valset, metric: spec.metric, metricConfig: spec.metricConfig, fields,
-    taskLM, promptLM, meter, seed: spec.seed, signal: controller.signal, concurrency: scheduler.concurrency, emit, now, onActivity: reportProgress,
+    taskLM, promptLM, embedder: host.embedder, meter, seed: spec.seed, signal: controller.signal, concurrency: scheduler.concurrency, emit, now, onActivity: reportProgress,
   });
   const devScore = async (state: ProgramState) =>
     spec.devset && spec.devset.length > 0 ? (await ctx.evaluate(state, spec.devset, { label: 'dev', subset: 'full', record: false })).result.score : undefined;

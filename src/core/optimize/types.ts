@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Example } from '../data/types';
 import type { EvaluationResult, Metric, MetricResult } from '../evaluate/types';
-import type { LM } from '../lm/types';
+import type { Embedder, LM } from '../lm/types';
 import type { CompiledProgram } from '../program/execute';
 import type { NamedPredictor } from '../program/state';
 import type { Prediction, ProgramGraph, ProgramState } from '../program/types';
@@ -50,6 +50,8 @@ export interface OptimizerContext {
   readonly taskLM: LM;
   /** The proposer / reflection model; the task LM when none is set. */
   readonly promptLM: LM;
+  /** The provider's embeddings endpoint (KNNFewShot), when the host has one. */
+  readonly embedder?: Embedder;
   readonly rng: Rng;
   readonly seed: number;
   readonly signal: AbortSignal;
