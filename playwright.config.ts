@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+import { DIST_DIR, PREVIEW_PORT, SIM_PORT } from './e2e/ports';
+
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const SIM_PORT = 8788;
-const PREVIEW_PORT = 4173;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,7 +34,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx vite preview --port ${PREVIEW_PORT} --strictPort --host 127.0.0.1`,
+      command: `npx vite preview --port ${PREVIEW_PORT} --strictPort --host 127.0.0.1 --outDir ${DIST_DIR}`,
       url: `http://127.0.0.1:${PREVIEW_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
