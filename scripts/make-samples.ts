@@ -1,0 +1,38 @@
+// Writes the sample projects in public/samples from the simulator's data generators.
+// Run with: npx tsx scripts/make-samples.ts (the outputs are committed).
+import { writeFileSync } from 'node:fs';
+import { splitDataset } from '../src/core/data/split';
+import type { Dataset } from '../src/core/data/types';
+import { saveProject } from '../src/core/formats/project';
+import { graphFromSignature } from '../src/core/program/build';
+import { parseSignature } from '../src/core/signature';
+import { generateArithmetic, generateClassification, SUPPORT_LABELS } from '../src/sim';
+
+function dataset(id: string, name: string, rows: Record<string, unknown>[], fields: Dataset['fields'], inputKeys: string[]): Dataset {
+  const examples = rows.map((data, i) => ({ id: `row-${i + 1}`, data }));
+  return { id, name, fields, inputKeys, rows: splitDataset(examples, { train: 0.5, dev: 0.5, test: 0 }, 1) };
+}
+
+const add = parseSignature('a: int, b: int -> sum: int');
+writeFileSync(
+  'public/samples/add-two-numbers.json',
+  saveProject({
+    name: 'Add two numbers',
+    graph: graphFromSignature(add, { name: 'add' }),
+    datasets: [dataset('add-data', 'additions.csv', generateArithmetic(60, 11) as unknown as Record<string, unknown>[], [...add.inputs, ...add.outputs], ['a', 'b'])],
+    settings: { metric: 'exact-match', provider: 'demo', seed: 0 },
+  }),
+);
+
+const labels = SUPPORT_LABELS.map((l) => `'${l}'`).join(', ');
+const classify = parseSignature(`text -> label: Literal[${labels}]`, 'Classify the support ticket.');
+writeFileSync(
+  'public/samples/support-tickets.json',
+  saveProject({
+    name: 'Classify support tickets',
+    graph: graphFromSignature(classify, { type: 'ChainOfThought', name: 'classify' }),
+    datasets: [dataset('tickets', 'tickets.jsonl', generateClassification(80, 5) as unknown as Record<string, unknown>[], [...classify.inputs, ...classify.outputs], ['text'])],
+    settings: { metric: 'exact-match', provider: 'demo', seed: 0 },
+  }),
+);
+console.log('wrote public/samples/add-two-numbers.json and public/samples/support-tickets.json');
