@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimServer } from '../sim/server';
-import { generateArithmetic } from '../sim';
+import { generateArithmetic, generateClassification } from '../sim';
 import type { Io } from './io';
 import { main } from './main';
 
@@ -22,7 +22,7 @@ function captureIo(env: Record<string, string> = {}): Captured {
     err: (t) => stderr.push(t),
     env,
     readFile: async (path) => new Uint8Array(await readFile(path)),
-    untilStopped: () => Promise.resolve(),
+    stopSignal: () => new AbortController().signal,
   };
 }
 
@@ -40,6 +40,9 @@ beforeAll(async () => {
   await writeFile(join(dir, 'nosum.csv'), 'a,b\n1,2\n');
   await writeFile(join(dir, 'noa.csv'), 'x,b,sum\n1,2,3\n');
   await writeFile(join(dir, 'demos.json'), JSON.stringify([{ a: 1, b: 2, sum: 3 }]));
+  const tickets = generateClassification(50, 9).map((r) => JSON.stringify(r));
+  await writeFile(join(dir, 'train.jsonl'), tickets.slice(0, 20).join('\n'));
+  await writeFile(join(dir, 'dev.jsonl'), tickets.slice(20).join('\n'));
 });
 
 afterAll(async () => {
@@ -112,4 +115,40 @@ describe('prompt-studio', () => {
       expect(io.stderr.join('\n'), file).toMatch(pattern);
     }
   });
+
+  const ticketSignature = "text -> label: Literal['billing', 'shipping', 'technical', 'account']";
+  const optimizeArgs = (...more: string[]) => ['optimize', '--optimizer', 'labeled-fewshot', '--config', '{"k": 3}', '--signature', ticketSignature, '--train', join(dir, 'train.jsonl'), '--dev', join(dir, 'dev.jsonl'), '--metric', 'exact-match', '--base-url', sim.url, '--model', 'sim-1', '--seed', '1', ...more];
+
+  it('optimize prints the plan, trials, and last the baseline and final dev scores; writes DSPy JSON', async () => {
+    const out = join(dir, 'compiled.json');
+    const io = captureIo({ OPENAI_API_KEY: KEY });
+    const code = await main(optimizeArgs('--out', out), io);
+    expect(io.stderr.join('\n')).toContain('plan:');
+    expect(code).toBe(0);
+    expect(io.stderr.join('\n')).toMatch(/trial 0 \[full\]/);
+    expect(io.stdout.at(-1)).toMatch(/^baseline dev \d+\.\d\d% → final dev \d+\.\d\d% \(labeled-fewshot, val \d+\.\d\d%, 1 trials\)$/);
+    const compiled = JSON.parse(await readFile(out, 'utf8'));
+    expect(compiled.predict.demos).toHaveLength(3);
+    expect(Object.keys(compiled.metadata.dependency_versions)).toEqual(['python', 'dspy', 'cloudpickle']);
+
+    const run = captureIo({ OPENAI_API_KEY: KEY });
+    expect(await main(['run', '--signature', ticketSignature, '--program', out, '--inputs', '{"text": "I was charged twice for my order"}', '--base-url', sim.url, '--model', 'sim-1'], run)).toBe(0);
+    const printed = JSON.parse(run.stdout.join('\n'));
+    expect(['billing', 'shipping', 'technical', 'account']).toContain(printed.outputs.label);
+    expect(printed.trace[0].calls[0].messages).toHaveLength(2 + 2 * 3);
+  });
+
+  it('optimize --dry-run prints the plan without calling the provider, and names a bad config', async () => {
+    const before = sim.stats().requests;
+    const io = captureIo();
+    expect(await main(optimizeArgs('--dry-run'), io)).toBe(0);
+    expect(JSON.parse(io.stdout.join('\n'))).toMatchObject({ taskCalls: 20 + 2 * 30, promptCalls: 0 });
+    expect(sim.stats().requests).toBe(before);
+    const bad = captureIo({ OPENAI_API_KEY: KEY });
+    const args = optimizeArgs();
+    args[args.indexOf('{"k": 3}')] = '{"k": "many"}';
+    expect(await main(args, bad)).toBe(1);
+    expect(bad.stderr.join('\n')).toContain('config k:');
+  });
 });
+

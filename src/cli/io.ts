@@ -4,6 +4,14 @@ export interface Io {
   err(text: string): void;
   env: Record<string, string | undefined>;
   readFile(path: string): Promise<Uint8Array>;
-  /** Resolves on SIGINT/SIGTERM (long-running commands). */
-  untilStopped(): Promise<void>;
+  /** Aborts on SIGINT/SIGTERM: long-running commands stop cleanly on Ctrl+C. */
+  stopSignal(): AbortSignal;
+}
+
+/** Resolves when the signal aborts. */
+export function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }

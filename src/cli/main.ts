@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { UsageError } from './args';
 import { evalCommand, evalHelp } from './commands/eval';
 import { inspectCommand, inspectHelp } from './commands/inspect';
+import { optimizeCommand, optimizeHelp } from './commands/optimize';
+import { runCommand, runHelp } from './commands/run';
 import { simCommand, simHelp } from './commands/sim';
 import type { Io } from './io';
 
@@ -9,6 +11,8 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number
   sim: { run: simCommand, help: simHelp },
   inspect: { run: inspectCommand, help: inspectHelp },
   eval: { run: evalCommand, help: evalHelp },
+  optimize: { run: optimizeCommand, help: optimizeHelp },
+  run: { run: runCommand, help: runHelp },
 };
 
 export const usage = `Prompt Studio — the engine headless.
@@ -32,11 +36,12 @@ export function nodeIo(): Io {
         throw error;
       }
     },
-    untilStopped: () =>
-      new Promise((resolve) => {
-        process.once('SIGINT', () => resolve());
-        process.once('SIGTERM', () => resolve());
-      }),
+    stopSignal: () => {
+      const controller = new AbortController();
+      process.once('SIGINT', () => controller.abort());
+      process.once('SIGTERM', () => controller.abort());
+      return controller.signal;
+    },
   };
 }
 

@@ -1,11 +1,10 @@
-import { parseDataset, formatImportError } from '../../core/data';
 import { evaluate } from '../../core/evaluate/evaluate';
 import { getMetric, listMetrics } from '../../core/evaluate/metrics/registry';
 import { compileProgram } from '../../core/program/execute';
 import { programState } from '../../core/program/state';
-import { isInputNode, isOutputNode } from '../../core/program/types';
 import { parseFlags, requireFlag, UsageError } from '../args';
 import type { Io } from '../io';
+import { loadExamples } from '../data';
 import { lmFlagSpec, lmFromFlags } from '../lm';
 import { loadProgram, programFlagSpec } from '../program';
 
@@ -20,23 +19,14 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   if (!metric) throw new UsageError(`unknown metric '${metricId}' (known: ${listMetrics().map((m) => m.id).join(', ')})`);
   const { graph } = await loadProgram(flags, io);
   const dataPath = requireFlag(flags.data, 'data', 'a CSV, JSON or JSONL file');
-  const imported = parseDataset({ name: dataPath, bytes: await io.readFile(dataPath) });
-  if (!imported.ok) throw new Error(formatImportError(imported.error));
-  const { dataset } = imported;
-  const output = graph.nodes.find(isOutputNode);
-  const inputKeys = graph.nodes.find(isInputNode)?.fields.map((f) => f.name) ?? [];
-  const columns = new Set(dataset.fields.map((f) => f.name));
-  const missingInputs = inputKeys.filter((k) => !columns.has(k));
-  if (missingInputs.length > 0) throw new Error(`${dataPath} has no column ${missingInputs.map((k) => `'${k}'`).join(', ')} (columns: ${[...columns].join(', ')})`);
-  const fields = (output?.fields ?? []).map((f) => f.name).filter((f) => columns.has(f));
-  if (fields.length === 0) throw new Error(`${dataPath} has no label column for the program's outputs (${(output?.fields ?? []).map((f) => f.name).join(', ')})`);
+  const { examples, fields, inputKeys } = await loadExamples(io, dataPath, graph);
 
   const { lm, meter, concurrency } = lmFromFlags(flags, io);
   const program = compileProgram(graph);
   const state = programState(graph);
   const pick = (data: Record<string, unknown>) => Object.fromEntries(inputKeys.map((k) => [k, data[k]]));
   let lastReport = 0;
-  const result = await evaluate((example, signal) => program.run(state, pick(example.data), { lm, signal }), dataset.rows, metric, {
+  const result = await evaluate((example, signal) => program.run(state, pick(example.data), { lm, signal }), examples, metric, {
     fields,
     concurrency,
     maxErrors: flags['max-errors'] === undefined ? undefined : Number(flags['max-errors']),
@@ -51,7 +41,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   });
   const totals = meter.totals();
   io.err(`eval: ${totals.calls} LM calls (${totals.cachedCalls} from cache), ${totals.spent.totalTokens} tokens spent${totals.spent.cost === undefined ? '' : `, $${totals.spent.cost.toFixed(4)}`}`);
-  if (result.stopped) io.err(`eval: stopped early (${result.stopped}) after ${result.results.length} of ${dataset.rows.length} examples`);
+  if (result.stopped) io.err(`eval: stopped early (${result.stopped}) after ${result.results.length} of ${examples.length} examples`);
   io.out(`score: ${result.percent.toFixed(2)}% on ${result.results.length} examples (${result.errors} errors) — metric ${metric.id}`);
   return result.stopped ? 1 : 0;
 }

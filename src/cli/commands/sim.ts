@@ -1,6 +1,6 @@
 import { startSimServer } from '../../sim/server';
 import { numberFlag, parseFlags } from '../args';
-import type { Io } from '../io';
+import { untilAborted, type Io } from '../io';
 
 export const simHelp = `prompt-studio sim [--port 8788] [--host 127.0.0.1] [--latency-ms 0] [--jitter-ms 0]
     [--rate-429 0] [--retry-after-seconds 1] [--rate-5xx 0] [--rate-malformed 0] [--fault-seed 0] [--require-key KEY]
@@ -33,7 +33,7 @@ export async function simCommand(argv: string[], io: Io): Promise<number> {
     requireKey: flags['require-key'],
   });
   io.err(`Simulated LM listening at ${server.url} — a simulator for trying and testing, not a model. Ctrl+C stops it.`);
-  await io.untilStopped();
+  await untilAborted(io.stopSignal());
   await server.close();
   return 0;
 }

@@ -1,0 +1,31 @@
+import { importDspyJson } from '../../core/formats/dspy-json';
+import { execute } from '../../core/program/execute';
+import { programState } from '../../core/program/state';
+import { jsonFlag, parseFlags, requireFlag, UsageError } from '../args';
+import type { Io } from '../io';
+import { lmFlagSpec, lmFromFlags } from '../lm';
+import { loadProgram, programFlagSpec } from '../program';
+
+export const runHelp = `prompt-studio run --signature "…" | --project FILE [--program compiled.json] --inputs '{…}'
+    --base-url URL --model M [--api-key KEY]
+  Runs the program once (with a compiled program's instructions and demos, when given) and
+  prints its outputs and the trace as JSON. A DSPy JSON file holds state, not structure: pass
+  the signature or project the program was compiled from.`;
+
+export async function runCommand(argv: string[], io: Io): Promise<number> {
+  const flags = parseFlags(argv, { ...programFlagSpec, ...lmFlagSpec, program: { type: 'string' }, inputs: { type: 'string' } });
+  const inputs = jsonFlag(requireFlag(flags.inputs, 'inputs', `a JSON object such as '{"question": "…"}'`), 'inputs');
+  if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) throw new UsageError('--inputs must be a JSON object');
+  const { graph } = await loadProgram(flags, io);
+  let state = programState(graph);
+  if (flags.program) {
+    const imported = importDspyJson(graph, new TextDecoder().decode(await io.readFile(flags.program)));
+    if (!imported.ok) throw new Error(`${flags.program}: ${imported.error}`);
+    for (const warning of imported.warnings) io.err(`run: ${flags.program}: ${warning}`);
+    state = imported.state;
+  }
+  const { lm } = lmFromFlags(flags, io);
+  const prediction = await execute(graph, state, inputs as Record<string, unknown>, { lm, signal: io.stopSignal() });
+  io.out(JSON.stringify({ outputs: prediction.outputs, error: prediction.error, usage: prediction.usage, trace: prediction.trace }, null, 2));
+  return prediction.error ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+export type { Adapter, AdapterName, LMCallRecord } from './types';
+export { AdapterParseError } from './types';
+export { chatAdapter, chatLayout, parseChatReply } from './chat';
+export { jsonAdapter, jsonLayout, parseJsonReply, firstBalancedObject } from './json';
+export { ADAPTERS, getAdapter } from './registry';
+export { runPredictor } from './predict';
+export type { PredictorOptions, PredictorResult } from './predict';
+export { annotationName, outputTypeNote, fieldPlaceholder, jsonSchema } from './annotation';
+export { formatFieldValue } from './field-value';
+export { resolveSignature } from './resolve';
+export type { ResolvedField, ResolvedSignature } from './resolve';

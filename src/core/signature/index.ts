@@ -1,0 +1,15 @@
+export type { Demo, Field, FieldType, Signature } from './types';
+export { SignatureError } from './errors';
+export { isIdentifier, fieldNameProblem, PYTHON_KEYWORDS } from './identifier';
+export type { LiteralValue, TypeKind, TypeSpec } from './field-type';
+export { parseFieldType, tryParseFieldType, formatFieldType, formatLiteralValue, normalizeFieldType } from './field-type';
+export { parseSignature, formatSignature } from './parse';
+export type { FieldInput, SignatureInput } from './build';
+export { defaultInstructions, makeSignature, signatureProblems, withInstructions, insertField, prependField, appendField, deleteField } from './build';
+export type { CoerceResult } from './coerce';
+export { coerceValue, coerceToSpec } from './coerce';
+export type { LenientResult } from './lenient-json';
+export { parseLenientJson } from './lenient-json';
+export { inferPrefix, fieldPrefix } from './prefix';
+export { cleandoc, dedent, splitLines, pyStrip, pyLstrip, pyRstrip, expandTabs } from './py-text';
+export { pyNumber, pyStr, pyRepr, pyStringRepr, pyJsonDumps } from './py-value';
