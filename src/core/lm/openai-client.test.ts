@@ -96,6 +96,19 @@ describe('createOpenAIClient', () => {
     expect(seen[0]?.headers.has('authorization')).toBe(false);
   });
 
+  it("sends max_completion_tokens to OpenAI's reasoning models and max_tokens to everyone else", async () => {
+    const { fetch, seen } = fakeFetch(() => json(completion(['ok'])));
+    const client = createOpenAIClient({ baseURL: BASE, model: 'gpt-5-mini', fetch });
+    await client.complete({ ...ask, maxTokens: 64 });
+    await client.complete({ ...ask, model: 'openai/o4-mini', maxTokens: 64 });
+    await client.complete({ ...ask, model: 'llama-3.3-70b-versatile', maxTokens: 64 });
+    expect(seen[0]?.body).toMatchObject({ max_completion_tokens: 64 });
+    expect(seen[0]?.body).not.toHaveProperty('max_tokens');
+    expect(seen[1]?.body).toMatchObject({ max_completion_tokens: 64 });
+    expect(seen[2]?.body).toMatchObject({ max_tokens: 64 });
+    expect(seen[2]?.body).not.toHaveProperty('max_completion_tokens');
+  });
+
   it('keeps a caller-supplied Authorization header and keeps credential headers out of errors', async () => {
     const token = 'Bearer custom-token-ABCDEFGH';
     const { fetch, seen } = fakeFetch(({ headers }) => json({ error: { message: `denied for ${headers.get('x-api-key')}` } }, 403));

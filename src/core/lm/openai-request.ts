@@ -3,6 +3,11 @@ import { LMError } from './errors';
 import type { LMRequest, LMResponse, SamplingParams, Usage } from './types';
 import { ZERO_USAGE } from './types';
 
+/** OpenAI's o-series and gpt-5 models, under their own ids or an OpenRouter-style `openai/` prefix. */
+export function usesCompletionTokenLimit(model: string): boolean {
+  return /^(openai\/)?(o\d|gpt-5)/.test(model);
+}
+
 /** LMRequest (camelCase, ours) to the chat.completions body (snake_case, OpenAI's). */
 export function toChatParams(
   request: LMRequest,
@@ -19,7 +24,12 @@ export function toChatParams(
     messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
   };
   if (temperature !== undefined) params.temperature = temperature;
-  if (maxTokens !== undefined) params.max_tokens = maxTokens;
+  if (maxTokens !== undefined) {
+    // OpenAI's reasoning models refuse `max_tokens`; every other OpenAI-compatible server still
+    // expects it (many do not know the newer name).
+    if (usesCompletionTokenLimit(model)) params.max_completion_tokens = maxTokens;
+    else params.max_tokens = maxTokens;
+  }
   if (n !== undefined) params.n = n;
   if (responseFormat !== undefined) params.response_format = responseFormat;
   // DSPy strips rollout_id before the request because its only job there is to split the cache.
