@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startSimServer } from '../../sim/server';
 import { createSimFetch } from '../../sim';
 import { createFineTuner, pollDelay, toJsonl, type FineTuneJobStatus, type FineTuneRecord } from './finetune';
 import { createOpenAIClient } from './openai-client';
@@ -78,5 +79,18 @@ describe('createFineTuner on the sim', () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain('uploading the training file');
     expect((error as Error).message).not.toContain(key);
+  });
+});
+
+describe('createFineTuner over real HTTP', () => {
+  it('uploads multipart JSONL to the Node sim server and gets a model back', async () => {
+    const sim = await startSimServer({ port: 0 });
+    try {
+      const tuner = createFineTuner({ baseURL: sim.url, poll: fast });
+      const result = await tuner.fineTune({ baseModel: 'sim-1', records });
+      expect(result.model).toMatch(/^ft:sim-1:sim:custom:[0-9a-f]{8}$/);
+    } finally {
+      await sim.close();
+    }
   });
 });

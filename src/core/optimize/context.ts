@@ -1,6 +1,7 @@
 import type { Example } from '../data/types';
 import { evaluate } from '../evaluate/evaluate';
 import type { EvaluationResult, Metric, MetricResult } from '../evaluate/types';
+import type { FineTuner } from '../lm/finetune';
 import type { Embedder, LM } from '../lm/types';
 import type { UsageMeter } from '../lm/usage';
 import type { CompiledProgram } from '../program/execute';
@@ -22,6 +23,7 @@ export interface ContextInit {
   taskLM: LM;
   promptLM: LM;
   embedder?: Embedder;
+  fineTuner?: FineTuner;
   meter: UsageMeter;
   seed: number;
   signal: AbortSignal;
@@ -83,6 +85,7 @@ export function createOptimizerContext(init: ContextInit): TrackedContext {
     taskLM: init.taskLM,
     promptLM: init.promptLM,
     embedder: init.embedder,
+    fineTuner: init.fineTuner,
     rng: new Rng(init.seed),
     seed: init.seed,
     signal: init.signal,
@@ -108,7 +111,11 @@ export function createOptimizerContext(init: ContextInit): TrackedContext {
     async evaluate(candidate, examples, options) {
       const started = init.now();
       let lastTick = started;
-      const result = await evaluate((ex, signal) => init.program.run(candidate, pickInputs(ex), { lm: init.taskLM, signal }), examples, init.metric, {
+      const runExample = options.runExample;
+      const run = runExample
+        ? (ex: Example, signal?: AbortSignal) => runExample(ex, signal ?? init.signal)
+        : (ex: Example, signal?: AbortSignal) => init.program.run(candidate, pickInputs(ex), { lm: init.taskLM, signal });
+      const result = await evaluate(run, examples, init.metric, {
         fields: init.fields,
         concurrency: init.concurrency,
         // An optimizer scores every candidate fully: failures are low scores, not a reason to stop.
@@ -136,7 +143,7 @@ export function createOptimizerContext(init: ContextInit): TrackedContext {
         elapsedMs: init.now() - started,
       };
       init.emit({ type: 'trial', trial });
-      if (options.subset === 'full' && (!best || trial.score > best.score)) {
+      if (options.subset === 'full' && !runExample && (!best || trial.score > best.score)) {
         best = { program: candidate, score: trial.score, trialIndex: trial.index };
         init.emit({ type: 'best', trialIndex: trial.index, score: trial.score, candidate });
       }

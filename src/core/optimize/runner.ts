@@ -4,6 +4,7 @@ import type { Metric } from '../evaluate/types';
 import type { CacheStore } from '../lm/cache';
 import { costOf, DEFAULT_PRICES, type PriceTable } from '../lm/prices';
 import { createLM } from '../lm/stack';
+import type { FineTuner } from '../lm/finetune';
 import type { Embedder, LM } from '../lm/types';
 import { UsageMeter } from '../lm/usage';
 import { compileProgram } from '../program/execute';
@@ -41,6 +42,8 @@ export interface RunHost {
   promptClient?: LM;
   /** The provider's embeddings endpoint, for KNNFewShot. Not budgeted: embeddings are cheap and cached by the optimizer. */
   embedder?: Embedder;
+  /** The provider's fine-tuning API, for BootstrapFinetune. Jobs are not LM calls: the call budget does not cover them. */
+  fineTuner?: FineTuner;
   cacheStore?: CacheStore;
   prices?: PriceTable;
   emit: (event: RunEvent) => void;
@@ -153,7 +156,7 @@ export async function runOptimizer(spec: RunSpec, host: RunHost): Promise<RunOut
   };
   const ctx = createOptimizerContext({
     program, baseline, trainset: spec.trainset, valset, metric: spec.metric, metricConfig: spec.metricConfig, fields,
-    taskLM, promptLM, embedder: host.embedder, meter, seed: spec.seed, signal: controller.signal, concurrency: scheduler.concurrency, emit, now, onActivity: reportProgress,
+    taskLM, promptLM, embedder: host.embedder, fineTuner: host.fineTuner, meter, seed: spec.seed, signal: controller.signal, concurrency: scheduler.concurrency, emit, now, onActivity: reportProgress,
   });
   const devScore = async (state: ProgramState) =>
     spec.devset && spec.devset.length > 0 ? (await ctx.evaluate(state, spec.devset, { label: 'dev', subset: 'full', record: false })).result.score : undefined;

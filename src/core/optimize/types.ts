@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Example } from '../data/types';
 import type { EvaluationResult, Metric, MetricResult } from '../evaluate/types';
+import type { FineTuner } from '../lm/finetune';
 import type { Embedder, LM } from '../lm/types';
 import type { CompiledProgram } from '../program/execute';
 import type { NamedPredictor } from '../program/state';
@@ -27,6 +28,12 @@ export interface EvaluateCandidateOptions {
   subset: TrialSubset;
   /** Record a trial event (default true). Internal scoring passes false. */
   record?: boolean;
+  /**
+   * Runs each example some other way than `candidate` alone: an evaluation-time combinator such
+   * as Ensemble's majority vote. The trial still shows `candidate`, but never becomes the
+   * best-so-far, since the score is not that program's own.
+   */
+  runExample?: (example: Example, signal: AbortSignal) => Promise<Prediction>;
 }
 
 /**
@@ -52,6 +59,8 @@ export interface OptimizerContext {
   readonly promptLM: LM;
   /** The provider's embeddings endpoint (KNNFewShot), when the host has one. */
   readonly embedder?: Embedder;
+  /** The provider's fine-tuning API (BootstrapFinetune), when the host has one. */
+  readonly fineTuner?: FineTuner;
   readonly rng: Rng;
   readonly seed: number;
   readonly signal: AbortSignal;

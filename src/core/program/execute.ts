@@ -110,7 +110,7 @@ function moduleRun(node: ModuleNode, state: ProgramState, options: ExecuteOption
       const predictor = state[name];
       if (!predictor) throw new ModuleError(`no state for predictor '${name}'`, node.id, name);
       const result = await runPredictor(options.lm, predictor.signature, predictor.demos, inputs, {
-        model: node.config.model,
+        model: predictor.model ?? node.config.model,
         maxTokens: node.config.maxTokens,
         temperature: call?.temperature ?? options.temperature ?? node.config.temperature,
         n: call?.n,

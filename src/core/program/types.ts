@@ -61,6 +61,8 @@ export interface ProgramGraph {
 export interface PredictorState {
   signature: Signature;
   demos: Demo[];
+  /** A model for this predictor alone (a fine-tuned one, from BootstrapFinetune); overrides the node's config.model. */
+  model?: string;
 }
 
 /** Predictor state keyed by DSPy predictor name (`add`, `qa.predict`, ...). */

@@ -8,6 +8,7 @@ import type { ChatCompletionBody, ChatCompletionResult } from '../types';
 import { estimateTokens } from '../text';
 import { DEFAULT_DIMENSIONS, embedText, float32Base64 } from './embeddings';
 import { errorBody } from './errors';
+import { handleFineTuning, withFineTunedKnowledge } from './finetune';
 import { completionChunks } from './sse';
 
 export type SimHttpReply =
@@ -46,7 +47,7 @@ export function chatResult(bodyText: string): { ok: true; result: ChatCompletion
   if (!parsed.ok) return parsed;
   try {
     const body = parsed.value as ChatCompletionBody;
-    return { ok: true, result: simulateChat(body), stream: body?.stream === true };
+    return { ok: true, result: simulateChat(withFineTunedKnowledge(body)), stream: body?.stream === true };
   } catch (error) {
     if (error instanceof SimRequestError) return { ok: false, reply: errorReply(400, error.message, 'invalid_request_error', null, error.param) };
     throw error;
@@ -90,6 +91,8 @@ export function handleRequest(method: string, path: string, _headers: Record<str
     return chat.ok ? chatReply(chat.result, chat.stream) : chat.reply;
   }
   if (verb === 'POST' && route === '/v1/embeddings') return embeddings(bodyText);
+  const fineTuning = handleFineTuning(verb, route, bodyText);
+  if (fineTuning) return fineTuning;
   const known = ['/v1/models', '/v1/chat/completions', '/v1/embeddings'].includes(route);
   return known
     ? errorReply(405, `${verb} is not allowed on ${route}.`, 'invalid_request_error')

@@ -1,0 +1,186 @@
+import type { Example } from '../data/types';
+import type { EvaluationResult } from '../evaluate/types';
+import type { ProgramState } from '../program/types';
+import type { Rng } from '../random';
+import { gepaConfig, gepaPlan, metricBudget, type GepaConfig } from './gepa-config';
+import { findMerge, mergeSubsample } from './gepa-merge';
+import { proposeInstruction, reflectiveDataset } from './gepa-reflect';
+import { bestByMean, paretoCandidates, sampleParetoParent } from './pareto';
+import type { TrialSubset } from './events';
+import type { Optimizer, OptimizerContext } from './types';
+
+const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+function withInstructions(state: ProgramState, components: readonly string[], instructions: readonly string[]): ProgramState {
+  const out: ProgramState = { ...state };
+  components.forEach((name, k) => {
+    const s = out[name];
+    const ins = instructions[k];
+    if (s && ins !== undefined) out[name] = { ...s, signature: { ...s.signature, instructions: ins } };
+  });
+  return out;
+}
+
+/** Epoch-shuffled minibatches of train positions, as GEPA samples them. */
+function minibatches(size: number, rng: Rng, trainSize: number): () => number[] {
+  let order: number[] = [];
+  let at = 0;
+  let epoch = 0;
+  return () => {
+    if (at + size > order.length) {
+      order = rng.fork(`epoch ${epoch++}`).shuffle(Array.from({ length: trainSize }, (_, i) => i));
+      at = 0;
+    }
+    const batch = order.slice(at, at + size);
+    at += size;
+    return batch;
+  };
+}
+
+/** GEPA's search state: every accepted candidate with its val scores and lineage. */
+class Pool {
+  readonly states: ProgramState[] = [];
+  readonly instructions: string[][] = [];
+  readonly scores: number[][] = [];
+  readonly parents: number[][] = [];
+  readonly nextComponent: number[] = [];
+
+  constructor(readonly components: readonly string[]) {}
+
+  add(state: ProgramState, scores: number[], parents: number[]): number {
+    this.states.push(state);
+    this.instructions.push(this.components.map((c) => state[c]?.signature.instructions ?? ''));
+    this.scores.push(scores);
+    this.parents.push(parents);
+    this.nextComponent.push(0);
+    return this.states.length - 1;
+  }
+
+  get means(): number[] {
+    return this.scores.map(mean);
+  }
+}
+
+/**
+ * GEPA (Agrawal et al., DSPy's `dspy.GEPA`): reflective instruction evolution. Each step picks a
+ * parent from the per-val-example Pareto front, runs it on a small train minibatch, asks the
+ * reflection model to rewrite one predictor's instruction from the traces and the metric's
+ * feedback, and keeps the child if it does strictly better on that minibatch and then scores it
+ * on the full val set. Candidates that improved different predictors are merged. The search
+ * stops when the next evaluation would exceed the metric-call budget, which is never overrun.
+ */
+export const gepa: Optimizer<GepaConfig> = {
+  id: 'gepa',
+  name: 'GEPA',
+  description: 'Evolves instructions by reflecting on failures and the metric’s feedback, keeping a Pareto front of candidates.',
+  config: gepaConfig,
+  minTrainSize: 1,
+  usesPromptModel: true,
+  plan: gepaPlan,
+  async compile(ctx, config) {
+    const components = ctx.predictors.map((p) => p.name);
+    const budget = metricBudget(config, { train: ctx.trainset.length, val: ctx.valset.length, predictors: components.length });
+    const R = Math.min(config.reflection_minibatch_size, ctx.trainset.length);
+    if (budget < ctx.valset.length + 2 * R) {
+      throw new Error(`GEPA's budget of ${budget} metric calls cannot cover one val evaluation (${ctx.valset.length}) and one reflection step (${2 * R})`);
+    }
+    const rng = ctx.rng.fork('gepa');
+    const nextBatch = minibatches(R, rng.fork('minibatches'), ctx.trainset.length);
+    const pool = new Pool(components);
+    let spent = 0;
+    const evaluate = async (state: ProgramState, examples: Example[], label: string, subset: TrialSubset): Promise<EvaluationResult> => {
+      spent += examples.length;
+      return (await ctx.evaluate(state, examples, { label, subset })).result;
+    };
+    const fits = (n: number) => spent + n <= budget;
+    const scoresOf = (r: EvaluationResult) => r.results.map((x) => x.score);
+
+    ctx.log(`GEPA: budget of ${budget} metric calls, minibatch ${R}, ${components.length} component(s)`);
+    pool.add(ctx.baseline, scoresOf(await evaluate(ctx.baseline, ctx.valset, 'c0 (seed)', 'full')), []);
+
+    const triedMerges = new Set<string>();
+    let mergesDue = 0;
+    let mergesTried = 0;
+    for (let iter = 1; ; iter++) {
+      ctx.signal.throwIfAborted();
+      const step = rng.fork(`iter ${iter}`);
+      if (config.use_merge && mergesDue > 0 && mergesTried < config.max_merge_invocations) {
+        const merged = await tryMerge(ctx, pool, triedMerges, step, fits, evaluate);
+        if (merged !== 'none') {
+          mergesDue--;
+          mergesTried++;
+          if (merged === 'accepted') continue;
+        }
+      }
+      if (!fits(2 * R)) break;
+      const parent = config.candidate_selection_strategy === 'pareto' ? sampleParetoParent(pool.scores, step) : bestByMean(pool.scores);
+      const parentState = pool.states[parent] as ProgramState;
+      const batch = nextBatch().map((i) => ctx.trainset[i] as Example);
+      const before = await evaluate(parentState, batch, `c${parent} on minibatch (step ${iter})`, 'minibatch');
+      if (config.skip_perfect_score && before.results.every((r) => r.score >= config.perfect_score)) {
+        ctx.log(`step ${iter}: c${parent} is perfect on its minibatch; nothing to reflect on`);
+        continue;
+      }
+      const chosen = config.component_selector === 'all' ? components.map((_, k) => k) : [(pool.nextComponent[parent] ?? 0) % components.length];
+      if (config.component_selector === 'round_robin') pool.nextComponent[parent] = ((pool.nextComponent[parent] ?? 0) + 1) % components.length;
+      const instructions = [...(pool.instructions[parent] ?? [])];
+      for (const k of chosen) {
+        const name = components[k] as string;
+        const items = reflectiveDataset(name, before.results);
+        if (items.length === 0) continue;
+        try {
+          instructions[k] = await proposeInstruction(ctx.promptLM, instructions[k] ?? '', items, ctx.signal);
+        } catch (error) {
+          // A failed reflection costs this step, not the run (a budget stop aborts the signal and still ends it).
+          ctx.signal.throwIfAborted();
+          ctx.log(`step ${iter}: the reflection for ${name} failed: ${error instanceof Error ? error.message : String(error)}`, 'warn');
+        }
+      }
+      const child = withInstructions(parentState, components, instructions);
+      const changed = chosen.filter((k) => instructions[k] !== pool.instructions[parent]?.[k]).map((k) => components[k]);
+      if (changed.length === 0) {
+        ctx.log(`step ${iter}: the reflection left c${parent}'s instruction unchanged`);
+        continue;
+      }
+      const after = await evaluate(child, batch, `child of c${parent}: ${changed.join(', ')} (step ${iter})`, 'minibatch');
+      const gain = sum(scoresOf(after)) - sum(scoresOf(before));
+      if (gain <= 0) continue;
+      if (!fits(ctx.valset.length)) {
+        ctx.log(`step ${iter}: a better child was found but the budget cannot validate it; stopping`, 'warn');
+        break;
+      }
+      const id = pool.states.length;
+      const full = await evaluate(child, ctx.valset, `c${id} (child of c${parent})`, 'full');
+      pool.add(child, scoresOf(full), [parent]);
+      ctx.log(`step ${iter}: c${id} accepted (+${gain} on the minibatch), val ${(full.score * 100).toFixed(1)}%`);
+      if (config.use_merge && mergesTried + mergesDue < config.max_merge_invocations) mergesDue++;
+    }
+    const best = bestByMean(pool.scores);
+    ctx.log(`GEPA: ${pool.states.length} candidate(s), ${spent} of ${budget} metric calls; best c${best}`);
+    return { program: pool.states[best] as ProgramState, score: pool.means[best] ?? 0 };
+  },
+};
+
+type Evaluate = (state: ProgramState, examples: Example[], label: string, subset: TrialSubset) => Promise<EvaluationResult>;
+
+/** One merge attempt: 'none' when no pair qualifies or the budget cannot screen one. */
+async function tryMerge(ctx: OptimizerContext, pool: Pool, tried: Set<string>, rng: Rng, fits: (n: number) => boolean, evaluate: Evaluate): Promise<'none' | 'rejected' | 'accepted'> {
+  const plan = findMerge({ instructions: pool.instructions, parents: pool.parents, means: pool.means }, paretoCandidates(pool.scores), tried, rng);
+  if (!plan) return 'none';
+  const a = pool.scores[plan.a] ?? [];
+  const b = pool.scores[plan.b] ?? [];
+  const ids = mergeSubsample(a, b, rng);
+  if (!fits(ids.length + ctx.valset.length)) return 'none';
+  tried.add(plan.key);
+  const state = withInstructions(pool.states[plan.a] as ProgramState, pool.components, plan.instructions);
+  const screen = await evaluate(state, ids.map((i) => ctx.valset[i] as Example), `merge c${plan.a}+c${plan.b} on ${ids.length} val examples`, 'minibatch');
+  const merged = sum(screen.results.map((r) => r.score));
+  const target = Math.max(sum(ids.map((i) => a[i] ?? 0)), sum(ids.map((i) => b[i] ?? 0)));
+  if (merged < target) return 'rejected';
+  const id = pool.states.length;
+  const full = await evaluate(state, ctx.valset, `c${id} (merge of c${plan.a}+c${plan.b})`, 'full');
+  pool.add(state, full.results.map((r) => r.score), [plan.a, plan.b]);
+  ctx.log(`merge c${plan.a}+c${plan.b} accepted as c${id}, val ${(full.score * 100).toFixed(1)}%`);
+  return 'accepted';
+}
