@@ -101,6 +101,16 @@ describe('DSPy JSON', () => {
     expect(Object.keys(lm)).not.toContain('api_base');
   });
 
+  it("keeps a fine-tuned predictor's model in `lm` and reads it back", () => {
+    const state = compiled();
+    state['prog.predict'] = { ...state['prog.predict']!, model: 'ft:sim-1:abc123' };
+    const text = exportDspyJson(qa, state);
+    expect(JSON.parse(text)['prog.predict'].lm.model).toBe('ft:sim-1:abc123');
+    const imported = importDspyJson(qa, text);
+    expect(imported.ok && imported.state['prog.predict']?.model).toBe('ft:sim-1:abc123');
+    if (imported.ok) expect(exportDspyJson(qa, imported.state)).toBe(text);
+  });
+
   it('rejects a mismatch all or nothing, naming it', () => {
     const missing = importDspyJson(qa, JSON.stringify({ 'qa.predict': {} }));
     expect(missing).toEqual({ ok: false, error: "the file has no entry for predictor 'prog.predict' (it has: 'qa.predict')" });

@@ -1,7 +1,7 @@
 import { inferPrefix } from '../signature';
 import type { Demo, Field, Signature } from '../signature/types';
 import { namedPredictors } from '../program/state';
-import type { ProgramGraph, ProgramState } from '../program/types';
+import type { PredictorState, ProgramGraph, ProgramState } from '../program/types';
 
 /** The `lm` entry DSPy writes for a predictor with its own LM. Never an API key or base URL. */
 export interface DspyLMState {
@@ -49,7 +49,8 @@ export function exportDspyJson(graph: ProgramGraph, state: ProgramState, lmFor?:
   for (const { name } of namedPredictors(graph)) {
     const s = state[name];
     if (!s) throw new Error(`no state for predictor '${name}'`);
-    const lm = lmFor?.(name);
+    // A fine-tuned predictor carries its own model (BootstrapFinetune); DSPy keeps it in `lm`.
+    const lm = s.model ? { model: s.model } : lmFor?.(name);
     const entry: DspyPredictorState = {
       traces: [],
       train: [],
@@ -72,7 +73,7 @@ export type ImportResult = { ok: true; state: ProgramState; warnings: string[] }
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const prefixBase = (p: string) => p.replace(/:.*$/s, '').trim().toLowerCase();
 
-function readPredictor(name: string, entry: unknown, current: Signature): { signature: Signature; demos: Demo[] } | string {
+function readPredictor(name: string, entry: unknown, current: Signature): PredictorState | string {
   if (!isRecord(entry)) return `'${name}' is not an object`;
   const sig = entry.signature;
   if (!isRecord(sig) || typeof sig.instructions !== 'string' || !Array.isArray(sig.fields)) {
@@ -101,9 +102,11 @@ function readPredictor(name: string, entry: unknown, current: Signature): { sign
     const { desc: _old, ...rest } = f;
     return desc === undefined ? rest : { ...rest, desc };
   });
+  const model = isRecord(entry.lm) && typeof entry.lm.model === 'string' ? entry.lm.model : undefined;
   return {
     signature: { instructions: sig.instructions, inputs: withDesc(current.inputs, 0), outputs: withDesc(current.outputs, current.inputs.length) },
     demos: demos as Demo[],
+    ...(model ? { model } : {}),
   };
 }
 

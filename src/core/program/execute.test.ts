@@ -59,6 +59,8 @@ describe('named predictors', () => {
     expect(draft.signature.outputs.map((f) => f.name)).toEqual(['answer']);
     expect(draft.demos).toHaveLength(1);
     expect((graph.nodes.find((n) => n.id === 'a') as ModuleNode).signature.instructions).toBe('Do it.');
+    state.polish = { ...state.polish!, model: 'ft:sim-1:x' };
+    expect((applyState(graph, state).nodes.find((n) => n.id === 'b') as ModuleNode).config.model).toBe('ft:sim-1:x');
   });
 });
 

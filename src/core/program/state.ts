@@ -55,6 +55,7 @@ export function applyState(graph: ProgramGraph, state: ProgramState): ProgramGra
     updates.set(p.node.id, {
       signature: { ...p.node.signature, instructions: s.signature.instructions },
       demos: s.demos,
+      ...(s.model ? { config: { ...p.node.config, model: s.model } } : {}),
     });
   }
   return {
