@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { exportDspyJson } from '../../core/formats/dspy-json';
 import { getMetric, listMetrics } from '../../core/evaluate/metrics/registry';
 import { createOpenAIClient } from '../../core/lm';
+import { createFineTuner } from '../../core/lm/finetune';
 import type { RunEvent } from '../../core/optimize/events';
 import { listOptimizers } from '../../core/optimize/registry';
 import { planRun, runOptimizer, type RunSpec } from '../../core/optimize/runner';
@@ -109,7 +110,7 @@ export async function optimizeCommand(argv: string[], io: Io): Promise<number> {
   const taskClient = createOpenAIClient({ baseURL, model, apiKey });
   const promptClient = flags['prompt-model'] ? createOpenAIClient({ baseURL, model: flags['prompt-model'], apiKey }) : undefined;
   const printState = { lastProgress: 0 };
-  const outcome = await runOptimizer(spec, { taskClient, promptClient, embedder: taskClient, emit: (e) => printEvent(e, io, printState), signal: io.stopSignal() });
+  const outcome = await runOptimizer(spec, { taskClient, promptClient, embedder: taskClient, fineTuner: createFineTuner({ baseURL, apiKey }), emit: (e) => printEvent(e, io, printState), signal: io.stopSignal() });
   if (outcome.status === 'failed') throw new Error(outcome.error);
   if (outcome.status === 'cancelled') {
     io.err('optimize: cancelled');
