@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createSimFetch, generateClassification } from '../../sim';
+import type { Example } from '../data/types';
+import { getMetric } from '../evaluate/metrics/registry';
+import { MemoryCacheStore } from '../lm/cache-store';
+import { createOpenAIClient } from '../lm/openai-client';
+import type { LM } from '../lm/types';
+import { graphFromSignature } from '../program/build';
+import { parseSignature } from '../signature';
+import { knnFewShot, knnFewShotConfig } from './knn-fewshot';
+import { inputText, nearest, neighbourVotes } from './knn-neighbours';
+import type { RunEvent } from './events';
+import { planRun, runOptimizer, type RunSpec } from './runner';
+
+const rows = generateClassification(100, 21);
+const examples: Example[] = rows.map((r, i) => ({ id: `row-${i + 1}`, data: { ...r } }));
+const trainset = examples.slice(0, 40);
+const devset = examples.slice(70);
+const graph = graphFromSignature(parseSignature("text -> label: Literal['billing', 'shipping', 'technical', 'account']"), { name: 'classify' });
+
+function spec(overrides: Partial<RunSpec> = {}): RunSpec {
+  return { optimizer: 'knn-fewshot', config: {}, graph, trainset, valset: examples.slice(40, 70), devset: examples.slice(70), metric: getMetric('exact-match'), seed: 7, concurrency: 8, ...overrides };
+}
+
+/** Counts first attempts (chat format: no response_format) apart from JSON-adapter retries. */
+function host(events: RunEvent[], counter = { runs: 0, retries: 0 }, cache?: MemoryCacheStore) {
+  const client = createOpenAIClient({ baseURL: 'http://sim.local/v1', model: 'sim-1', fetch: createSimFetch({ latencyMs: 0 }) });
+  const taskClient: LM = {
+    model: client.model,
+    complete(request) {
+      if (request.responseFormat) counter.retries++;
+      else counter.runs++;
+      return client.complete(request);
+    },
+  };
+  return { taskClient, embedder: client, cacheStore: cache, emit: (e: RunEvent) => events.push(e) };
+}
+
+describe('knn neighbours', () => {
+  it('finds nearest vectors by dot product and ranks train examples by votes', () => {
+    const train = [[1, 0], [0, 1], [0.7, 0.7]];
+    expect(nearest(train, [0.9, 0.1], 2)).toEqual([0, 2]);
+    expect(neighbourVotes(train, [[1, 0], [0.9, 0.2], [0, 1]], 1)).toEqual([{ index: 0, votes: 2 }, { index: 1, votes: 1 }]);
+    expect(inputText({ id: 'x', data: { text: 'hi', n: 2 } }, ['text', 'n'])).toBe('text: hi | n: 2');
+  });
+});
+
+describe('knn-fewshot', () => {
+  it("accepts k and BootstrapFewShot's parameters", () => {
+    expect(knnFewShotConfig.parse({})).toMatchObject({ k: 3, max_bootstrapped_demos: 4, max_labeled_demos: 16 });
+    expect(knnFewShot.plan(knnFewShotConfig.parse({}), { train: 40, val: 30, predictors: 1 })).toMatchObject({ taskRuns: 70, taskCalls: 70 });
+  });
+
+  it('improves on zero-shot on held-out dev, within the planned calls', async () => {
+    const events: RunEvent[] = [];
+    const counter = { runs: 0, retries: 0 };
+    const outcome = await runOptimizer(spec(), host(events, counter));
+    if (outcome.status !== 'finished') throw new Error(`the run did not finish: ${JSON.stringify(outcome)}`);
+    const { baselineDevScore = 0, finalDevScore = 0 } = outcome.result;
+    console.log(`knn-fewshot dev: zero-shot ${baselineDevScore.toFixed(3)} → ${finalDevScore.toFixed(3)}`);
+    expect(finalDevScore).toBeGreaterThan(baselineDevScore);
+    expect(outcome.result.program['classify']?.demos.filter((d) => d.augmented)).toHaveLength(4);
+    expect(events.some((e) => e.type === 'log' && e.message.includes('nearest of some val input'))).toBe(true);
+    const plan = planRun(spec(), 'sim-1');
+    expect(counter.runs).toBeLessThanOrEqual(plan.taskCalls);
+    expect(counter.runs).toBeGreaterThanOrEqual(2 * devset.length + 30 + 4);
+  });
+
+  it('is deterministic for a seed, and replays from a warm cache without provider calls', async () => {
+    const cache = new MemoryCacheStore();
+    const a = await runOptimizer(spec({ devset: [] }), host([], undefined, cache));
+    const counter = { runs: 0, retries: 0 };
+    const b = await runOptimizer(spec({ devset: [], concurrency: 2 }), host([], counter, cache));
+    if (a.status !== 'finished' || b.status !== 'finished') throw new Error('a run did not finish');
+    expect(JSON.stringify(b.result.program)).toBe(JSON.stringify(a.result.program));
+    expect(counter.runs + counter.retries).toBe(0);
+  });
+
+  it('fails with a clear message without an embeddings endpoint, and stops at the call budget', async () => {
+    const { embedder: _embedder, ...noEmbedder } = host([]);
+    const failed = await runOptimizer(spec({ devset: [] }), noEmbedder);
+    expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('needs an embeddings endpoint') });
+    const outcome = await runOptimizer(spec({ budget: { maxCalls: 10 }, devset: [] }), host([]));
+    if (outcome.status !== 'finished') throw new Error('the run did not finish');
+    expect(outcome.result.stopReason).toBe('budget');
+    expect(outcome.result.program['classify']).toBeDefined();
+  });
+});
