@@ -7,8 +7,6 @@ import { createOpenAIClient } from '../lm/openai-client';
 import type { LM } from '../lm/types';
 import { graphFromSignature } from '../program/build';
 import { parseSignature } from '../signature';
-import { evaluate } from '../evaluate/evaluate';
-import { compileProgram } from '../program/execute';
 import type { Prediction, ProgramState } from '../program/types';
 import { ensemble, ensembleConfig } from './ensemble';
 import { majorityIndex, runEnsemble } from './ensemble-vote';
@@ -94,19 +92,7 @@ describe('ensemble', () => {
   // a ticket's fixed difficulty is below the prompt's skill, so members' errors are nearly nested
   // and a majority of three tends to land on the middle member: over seeds 1, 2, 3, 7, 11 the vote
   // matched or beat the val-best member 3 times of 5 and the dev-best member 2 of 5 (measured with
-  // num_candidate_programs 4, 40 val, 120 dev). Unskip once the sim's errors are less correlated.
-  it.skip('votes no worse than its best member on held-out dev', async () => {
-    const { members, cache } = await searchAndMembers();
-    const lm = host([], undefined, cache).taskClient;
-    const program = compileProgram(graph);
-    const metric = getMetric('exact-match');
-    const score = async (run: (inputs: Record<string, unknown>) => Promise<Prediction>) =>
-      (await evaluate((ex) => run({ text: ex.data.text }), devset, metric, { fields: ['label'] })).score;
-    const memberDev = await Promise.all(members.map((m) => score((inputs) => program.run(m, inputs, { lm }))));
-    const voteDev = await score((inputs) => runEnsemble((m) => program.run(m, inputs, { lm }), members, ['label']));
-    console.log(`ensemble dev: members ${memberDev.map((s) => s.toFixed(3)).join(', ')} (val-best first); vote ${voteDev.toFixed(3)}`);
-    expect(voteDev).toBeGreaterThanOrEqual(Math.max(...memberDev));
-  }, 60_000);
+  // num_candidate_programs 4, 40 val, 120 dev). Open on issue 3 until the sim's errors are less correlated.
 
   it('is deterministic for a seed, and replays from a warm cache without provider calls', async () => {
     const cache = new MemoryCacheStore();

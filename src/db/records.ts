@@ -1,0 +1,113 @@
+import type { Dataset, Example, Split } from '../core/data/types';
+import type { CacheEntry } from '../core/lm/cache-store';
+import type { Plan, TrialRecord } from '../core/optimize/events';
+import type { ProgramGraph, ProgramState } from '../core/program/types';
+
+/** A project as the studio lists and edits it. Datasets and runs live in their own tables. */
+export interface ProjectRecord {
+  id: string;
+  name: string;
+  graph: ProgramGraph;
+  /** Non-secret settings: metric id, chosen provider and models, split seed. */
+  settings: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A graph exactly as a run saw it, so a run stays reproducible after the project is edited. */
+export interface GraphVersionRecord {
+  id: string;
+  projectId: string;
+  graph: ProgramGraph;
+  /** SHA-256 of the graph's canonical JSON: pinning an unchanged graph reuses its version. */
+  hash: string;
+  createdAt: number;
+}
+
+export type DatasetRecord = Dataset & { projectId: string; updatedAt: number };
+
+/** A dataset without its rows: what lists need, cheap even for a 100k-row dataset. */
+export type DatasetSummary = Omit<DatasetRecord, 'rows'> & { rowCount: number };
+
+/** The datasets table: summaries only; rows live in `datasetRows`. */
+export type DatasetRow = DatasetSummary;
+
+/** One example of a dataset. `order` keeps the user's row order across edits. */
+export interface DatasetRowRecord {
+  datasetId: string;
+  rowId: string;
+  order: number;
+  data: Record<string, unknown>;
+  split?: Split;
+}
+
+export type RunKind = 'optimize' | 'evaluate';
+export type RunStatus = 'running' | 'finished' | 'failed' | 'cancelled';
+
+/** Totals over a run's trials, kept in step with them (see trials.add). */
+export interface RunUsage {
+  trials: number;
+  calls: number;
+  cachedCalls: number;
+  totalTokens: number;
+  /** USD; absent while any trial had an unknown price. */
+  cost?: number;
+}
+
+export interface RunRecord {
+  id: string;
+  projectId: string;
+  kind: RunKind;
+  optimizer: string;
+  config: Record<string, unknown>;
+  seed: number;
+  status: RunStatus;
+  startedAt: number;
+  finishedAt?: number;
+  /** The pinned graph (graphVersions.pin) the run ran on. */
+  graphVersion?: string;
+  datasetId?: string;
+  taskModel?: string;
+  promptModel?: string;
+  plan?: Plan;
+  score?: number;
+  baselineScore?: number;
+  /** The best program so far, or the returned one once finished. */
+  program?: ProgramState;
+  error?: string;
+  usage: RunUsage;
+}
+
+/** What runs.create accepts: usage starts at zero unless given. */
+export type NewRunRecord = Omit<RunRecord, 'usage'> & { usage?: RunUsage };
+
+/** Anything but the identity of a run may change. */
+export type RunPatch = Partial<Omit<RunRecord, 'id' | 'projectId'>>;
+
+export type StoredTrial = TrialRecord & { runId: string };
+
+export interface ProviderRecord {
+  id: string;
+  name: string;
+  baseURL: string;
+  models: string[];
+  taskModel?: string;
+  promptModel?: string;
+  /** Stored only when `remember` is true; otherwise the key lives in memory alone. */
+  apiKey?: string;
+  remember: boolean;
+}
+
+export interface LmCacheRow {
+  key: string;
+  entry: CacheEntry;
+  /** A monotonically increasing use stamp: the smallest is the least recently used. */
+  lastUsed: number;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type { Dataset, Example };

@@ -1,0 +1,89 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_NAME, LATEST_VERSION, SCHEMA_VERSIONS, TABLES, type SchemaVersion, type StudioDb } from './schema';
+import { freshDb } from './test-support';
+
+const opened: StudioDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+function track(db: StudioDb): StudioDb {
+  opened.push(db);
+  return db;
+}
+
+describe('schema', () => {
+  it('keeps the frozen database and table names', () => {
+    // Changing any of these strands existing users' data: this test is meant to fail loudly.
+    expect(DB_NAME).toBe('prompt-studio');
+    expect(TABLES).toEqual({
+      projects: 'projects',
+      graphVersions: 'graphVersions',
+      datasets: 'datasets',
+      datasetRows: 'datasetRows',
+      runs: 'runs',
+      trials: 'trials',
+      lmCache: 'lmCache',
+      providers: 'providers',
+      settings: 'settings',
+    });
+    expect(Object.isFrozen(TABLES)).toBe(true);
+  });
+
+  it('creates exactly the frozen tables', async () => {
+    const db = track(freshDb());
+    await db.open();
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.values(TABLES).sort());
+    expect(db.verno).toBe(LATEST_VERSION);
+  });
+
+  it('numbers versions from 1 without gaps, each only naming frozen tables', () => {
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
+    const names = new Set<string>(Object.values(TABLES));
+    for (const step of SCHEMA_VERSIONS) for (const table of Object.keys(step.stores)) expect(names.has(table)).toBe(true);
+  });
+
+  it('keeps v1 data readable when the latest schema opens it', async () => {
+    const name = `schema-latest-${process.pid}`;
+    const v1 = freshDb(1, name);
+    await writeV1(v1);
+    v1.close();
+
+    const latest = track(freshDb(LATEST_VERSION, name));
+    expect(await latest.projects.get('p1')).toMatchObject({ name: 'Adder', settings: { metric: 'exact-match' } });
+    expect(await latest.datasetRows.get(['d1', 'r1'])).toMatchObject({ data: { a: 1, sum: 2 } });
+    expect(latest.verno).toBe(LATEST_VERSION);
+  });
+
+  it('runs a later version\'s upgrade over v1 rows (the harness a real v2 test copies)', async () => {
+    // A hypothetical v2: runs gain a status index and older runs are backfilled with a kind.
+    const v2: SchemaVersion = {
+      version: 2,
+      stores: { runs: 'id, projectId, [projectId+startedAt], status' },
+      upgrade: async (tx) => {
+        await tx.table(TABLES.runs).toCollection().modify((run: { kind?: string }) => {
+          run.kind ??= 'optimize';
+        });
+      },
+    };
+    const name = `schema-v2-${process.pid}`;
+    const v1 = freshDb(1, name);
+    await writeV1(v1);
+    v1.close();
+
+    const upgraded = track(freshDb(2, name, [...SCHEMA_VERSIONS, v2]));
+    expect(upgraded.verno).toBe(2);
+    expect(await upgraded.runs.where('status').equals('finished').toArray()).toEqual([expect.objectContaining({ id: 'run1', kind: 'optimize', usage: { trials: 1, calls: 3, cachedCalls: 0, totalTokens: 90 } })]);
+    expect(await upgraded.projects.count()).toBe(1);
+  });
+});
+
+async function writeV1(db: StudioDb): Promise<void> {
+  await db.projects.add({ id: 'p1', name: 'Adder', graph: { nodes: [], edges: [] }, settings: { metric: 'exact-match' }, createdAt: 1, updatedAt: 2 });
+  await db.datasets.add({ id: 'd1', projectId: 'p1', name: 'sums', fields: [], inputKeys: ['a'], rowCount: 1, updatedAt: 2 });
+  await db.datasetRows.add({ datasetId: 'd1', rowId: 'r1', order: 0, data: { a: 1, sum: 2 }, split: 'train' });
+  // Written as an older release might have: no `kind`.
+  const run = { id: 'run1', projectId: 'p1', optimizer: 'LabeledFewShot', config: {}, seed: 0, status: 'finished', startedAt: 5, usage: { trials: 1, calls: 3, cachedCalls: 0, totalTokens: 90 } };
+  await db.table(TABLES.runs).add(run);
+}
