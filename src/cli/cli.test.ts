@@ -49,7 +49,11 @@ afterAll(async () => {
   await sim.close();
 });
 
-const evalArgs = (data: string, ...more: string[]) => ['eval', '--signature', 'a: int, b: int -> sum: int', '--data', join(dir, data), '--metric', 'exact-match', '--base-url', sim.url, '--model', 'sim-1', ...more];
+const evalArgs = (data: string, ...more: string[]) => [
+  'eval', '--signature', 'a: int, b: int -> sum: int', '--data', join(dir, data), '--metric', 'exact-match', '--base-url', sim.url, '--model', 'sim-1',
+  ...(more.includes('--cache-dir') ? [] : ['--no-cache']),
+  ...more,
+];
 
 describe('prompt-studio', () => {
   it('prints usage, and refuses an unknown command with exit 2', async () => {
@@ -91,6 +95,18 @@ describe('prompt-studio', () => {
     expect(io.stderr.join('\n')).not.toContain(KEY);
   });
 
+  it('eval caches on disk: a rerun makes no provider calls', async () => {
+    const before = sim.stats().chatCompletions;
+    const first = captureIo({ OPENAI_API_KEY: KEY });
+    expect(await main(evalArgs('add.jsonl', '--cache-dir', join(dir, 'disk-cache')), first)).toBe(0);
+    const afterFirst = sim.stats().chatCompletions;
+    expect(afterFirst).toBeGreaterThan(before);
+    const second = captureIo({ OPENAI_API_KEY: KEY });
+    expect(await main(evalArgs('add.jsonl', '--cache-dir', join(dir, 'disk-cache')), second)).toBe(0);
+    expect(sim.stats().chatCompletions).toBe(afterFirst);
+    expect(second.stdout.at(-1)).toBe(first.stdout.at(-1));
+  });
+
   it('eval never prints a wrong key, even when the provider refuses it', async () => {
     const io = captureIo();
     const code = await main(evalArgs('add.jsonl', '--api-key', 'sk-wrong-key-9999', '--max-errors', '2'), io);
@@ -117,7 +133,7 @@ describe('prompt-studio', () => {
   });
 
   const ticketSignature = "text -> label: Literal['billing', 'shipping', 'technical', 'account']";
-  const optimizeArgs = (...more: string[]) => ['optimize', '--optimizer', 'labeled-fewshot', '--config', '{"k": 3}', '--signature', ticketSignature, '--train', join(dir, 'train.jsonl'), '--dev', join(dir, 'dev.jsonl'), '--metric', 'exact-match', '--base-url', sim.url, '--model', 'sim-1', '--seed', '1', ...more];
+  const optimizeArgs = (...more: string[]) => ['optimize', '--optimizer', 'labeled-fewshot', '--config', '{"k": 3}', '--signature', ticketSignature, '--train', join(dir, 'train.jsonl'), '--dev', join(dir, 'dev.jsonl'), '--metric', 'exact-match', '--base-url', sim.url, '--model', 'sim-1', '--seed', '1', '--no-cache', ...more];
 
   it('optimize prints the plan, trials, and last the baseline and final dev scores; writes DSPy JSON', async () => {
     const out = join(dir, 'compiled.json');
@@ -132,7 +148,7 @@ describe('prompt-studio', () => {
     expect(Object.keys(compiled.metadata.dependency_versions)).toEqual(['python', 'dspy', 'cloudpickle']);
 
     const run = captureIo({ OPENAI_API_KEY: KEY });
-    expect(await main(['run', '--signature', ticketSignature, '--program', out, '--inputs', '{"text": "I was charged twice for my order"}', '--base-url', sim.url, '--model', 'sim-1'], run)).toBe(0);
+    expect(await main(['run', '--signature', ticketSignature, '--program', out, '--inputs', '{"text": "I was charged twice for my order"}', '--base-url', sim.url, '--model', 'sim-1', '--no-cache'], run)).toBe(0);
     const printed = JSON.parse(run.stdout.join('\n'));
     expect(['billing', 'shipping', 'technical', 'account']).toContain(printed.outputs.label);
     expect(printed.trace[0].calls[0].messages).toHaveLength(2 + 2 * 3);

@@ -1,4 +1,5 @@
-import { createLM, createOpenAIClient, MemoryCacheStore, UsageMeter, type LMStack } from '../core/lm';
+import { createLM, createOpenAIClient, UsageMeter, type CacheStore, type LMStack } from '../core/lm';
+import { createFileCacheStore, DEFAULT_CACHE_DIR } from './file-cache';
 import { numberFlag, requireFlag } from './args';
 import type { Io } from './io';
 
@@ -8,6 +9,8 @@ export const lmFlagSpec = {
   'api-key': { type: 'string' },
   concurrency: { type: 'string' },
   'timeout-ms': { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
 } as const;
 
 export interface LMFlags {
@@ -16,6 +19,16 @@ export interface LMFlags {
   'api-key'?: string;
   concurrency?: string;
   'timeout-ms'?: string;
+  'cache-dir'?: string;
+  'no-cache'?: boolean;
+}
+
+/**
+ * LM responses are cached on disk by default, as DSPy does (its ~/.dspy_cache): a rerun costs
+ * nothing. The key never includes the API key or the base URL.
+ */
+export function cacheFromFlags(flags: LMFlags): CacheStore | undefined {
+  return flags['no-cache'] ? undefined : createFileCacheStore({ dir: flags['cache-dir'] ?? DEFAULT_CACHE_DIR });
 }
 
 /** The LM stack from flags; the key comes from --api-key or OPENAI_API_KEY and goes nowhere else. */
@@ -26,6 +39,6 @@ export function lmFromFlags(flags: LMFlags, io: Io): { lm: LMStack; meter: Usage
   const timeoutMs = numberFlag(flags['timeout-ms'], 'timeout-ms', { min: 1 }) ?? 120_000;
   const meter = new UsageMeter();
   const client = createOpenAIClient({ baseURL, model, apiKey: flags['api-key'] ?? io.env.OPENAI_API_KEY });
-  const lm = createLM({ client, cacheStore: new MemoryCacheStore(), scheduler: { concurrency, timeoutMs }, meter });
+  const lm = createLM({ client, cacheStore: cacheFromFlags(flags), scheduler: { concurrency, timeoutMs }, meter });
   return { lm, meter, concurrency };
 }

@@ -10,6 +10,7 @@ import { loadProgram, programFlagSpec } from '../program';
 
 export const evalHelp = `prompt-studio eval --signature "…" | --project FILE --data FILE --metric NAME
     --base-url URL --model M [--api-key KEY (or OPENAI_API_KEY)] [--concurrency 8] [--max-errors 10]
+    [--cache-dir .prompt-studio-cache | --no-cache]
   Evaluates the program on every row of the data file; prints progress, then the score.`;
 
 export async function evalCommand(argv: string[], io: Io): Promise<number> {

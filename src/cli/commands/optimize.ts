@@ -9,13 +9,13 @@ import { planRun, runOptimizer, type RunSpec } from '../../core/optimize/runner'
 import { jsonFlag, numberFlag, parseFlags, requireFlag, UsageError } from '../args';
 import { loadExamples } from '../data';
 import type { Io } from '../io';
-import { lmFlagSpec } from '../lm';
+import { cacheFromFlags, lmFlagSpec } from '../lm';
 import { loadProgram, programFlagSpec } from '../program';
 
 export const optimizeHelp = `prompt-studio optimize --optimizer NAME [--config JSON] --signature "…" | --project FILE
     --train FILE [--dev FILE] [--val FILE] --metric NAME --base-url URL --model M [--prompt-model M]
     [--api-key KEY] [--seed 0] [--concurrency 8] [--max-calls N] [--max-tokens N] [--max-cost USD]
-    [--out compiled.json] [--dry-run]
+    [--out compiled.json] [--dry-run] [--cache-dir .prompt-studio-cache | --no-cache]
   Optimizes the program; prints the plan, progress, and last one line with the baseline and
   final dev scores. --config takes DSPy's parameter names, e.g. '{"max_bootstrapped_demos": 4}'.`;
 
@@ -110,7 +110,7 @@ export async function optimizeCommand(argv: string[], io: Io): Promise<number> {
   const taskClient = createOpenAIClient({ baseURL, model, apiKey });
   const promptClient = flags['prompt-model'] ? createOpenAIClient({ baseURL, model: flags['prompt-model'], apiKey }) : undefined;
   const printState = { lastProgress: 0 };
-  const outcome = await runOptimizer(spec, { taskClient, promptClient, embedder: taskClient, fineTuner: createFineTuner({ baseURL, apiKey }), emit: (e) => printEvent(e, io, printState), signal: io.stopSignal() });
+  const outcome = await runOptimizer(spec, { taskClient, promptClient, embedder: taskClient, cacheStore: cacheFromFlags(flags), fineTuner: createFineTuner({ baseURL, apiKey }), emit: (e) => printEvent(e, io, printState), signal: io.stopSignal() });
   if (outcome.status === 'failed') throw new Error(outcome.error);
   if (outcome.status === 'cancelled') {
     io.err('optimize: cancelled');

@@ -7,7 +7,7 @@ import { lmFlagSpec, lmFromFlags } from '../lm';
 import { loadProgram, programFlagSpec } from '../program';
 
 export const runHelp = `prompt-studio run --signature "…" | --project FILE [--program compiled.json] --inputs '{…}'
-    --base-url URL --model M [--api-key KEY]
+    --base-url URL --model M [--api-key KEY] [--cache-dir DIR | --no-cache]
   Runs the program once (with a compiled program's instructions and demos, when given) and
   prints its outputs and the trace as JSON. A DSPy JSON file holds state, not structure: pass
   the signature or project the program was compiled from.`;
