@@ -6,7 +6,7 @@ const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'e2e/output/results',
+  outputDir: process.env.E2E_OUTPUT ?? 'e2e/output/results',
   fullyParallel: false,
   // Two cores: one browser at a time keeps timings honest.
   workers: 1,

@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import { programState } from '../../core/program/state';
+import { ExampleResults } from './ExampleResults';
+import type { LiveRun } from './live-run';
+import { RunActions } from './RunActions';
+import { RunProgressBar } from './RunProgressBar';
+import { RunSummary } from './RunSummary';
+import { useRunStore } from './runStore';
+import { ScoreChart } from './ScoreChart';
+import { TrialDetails } from './TrialDetails';
+import { TrialTable } from './TrialTable';
+
+/** The run in view: progress, chart, trials and the selected trial's candidate. */
+export function LiveRunView({ run, onCancel }: { run: LiveRun; onCancel: () => void }) {
+  const selected = useRunStore((s) => s.selectedTrial);
+  const selectTrial = useRunStore((s) => s.selectTrial);
+  const baseline = useMemo(() => programState(run.graph), [run.graph]);
+  const trial = run.trials.find((t) => t.index === selected);
+  return (
+    <section className="live-run" aria-label="Current run">
+      <h3>
+        {run.label} <span className={`status status-${run.status}`}>{run.status}</span>
+      </h3>
+      <RunProgressBar run={run} />
+      <RunSummary run={run} />
+      <RunActions run={run} onCancel={onCancel} />
+      {run.kind === 'optimize' && (
+        <div className="run-grid">
+          <ScoreChart trials={run.trials} />
+          <TrialTable trials={run.trials} bestIndex={run.best?.trialIndex} selected={selected} onSelect={selectTrial} />
+        </div>
+      )}
+      {trial && <TrialDetails trial={trial} baseline={baseline} />}
+      {run.evaluation && (
+        <details>
+          <summary>Per-example results</summary>
+          <ExampleResults examples={run.evaluation.examples} />
+        </details>
+      )}
+      {run.logs.length > 0 && (
+        <details>
+          <summary>Log ({run.logs.length})</summary>
+          <ul>
+            {run.logs.map((l, i) => (
+              <li key={i} className={l.level === 'warn' ? 'warn' : undefined}>
+                {l.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { exportDspyJson } from '../../core/formats/dspy-json';
+import { exportDspyPython } from '../../core/formats/dspy-python';
+import { downloadText } from '../layout/download';
+import { useProjectStore } from '../state/project-store';
+import { runProgram, type LiveRun } from './live-run';
+
+/** Cancel a running run; apply or export what a finished one found. */
+export function RunActions({ run, onCancel }: { run: LiveRun; onCancel: () => void }) {
+  const applyCandidate = useProjectStore((s) => s.applyCandidate);
+  const program = run.kind === 'optimize' ? runProgram(run) : undefined;
+  const running = run.status === 'running';
+  return (
+    <div className="row run-actions">
+      {running && (
+        <button type="button" onClick={onCancel}>
+          Cancel run
+        </button>
+      )}
+      {program && !running && (
+        <>
+          <button type="button" onClick={() => applyCandidate(program)}>
+            Apply to graph
+          </button>
+          <button type="button" onClick={() => downloadText('program.json', exportDspyJson(run.graph, program))}>
+            Export DSPy JSON
+          </button>
+          <button type="button" onClick={() => downloadText('program.py', exportDspyPython(run.graph, { jsonPath: 'program.json' }), 'text/x-python')}>
+            Export Python
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { graphVersions, runs, trials } from '../../db';
+import type { RunRecord } from '../../db';
+import { useProjectStore } from '../state/project-store';
+import { liveRunFromStored } from './live-run';
+import { useRunStore } from './runStore';
+
+/** Past runs of the project, newest first, as the worker stored them; any can be reopened. */
+export function RunHistory({ projectId }: { projectId: string }) {
+  const list = useLiveQuery(() => runs.listFor(projectId), [projectId]);
+  const start = useRunStore((s) => s.start);
+  const [error, setError] = useState<string>();
+  if (!list || list.length === 0) return null;
+
+  const reopen = async (run: RunRecord) => {
+    try {
+      const [stored, version] = await Promise.all([trials.listFor(run.id), run.graphVersion ? graphVersions.get(run.graphVersion) : undefined]);
+      // Without a pinned graph (an older run) the diff compares against today's graph.
+      const graph = version?.graph ?? useProjectStore.getState().graph;
+      start(liveRunFromStored(run, stored, graph));
+      setError(undefined);
+    } catch (e) {
+      setError(`Could not open run ${run.id}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <details className="run-history">
+      <summary>Run history ({list.length})</summary>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <table aria-label="Run history">
+        <thead>
+          <tr>
+            <th>Started</th>
+            <th>Kind</th>
+            <th>Optimizer</th>
+            <th>Status</th>
+            <th>Score</th>
+            <th>Calls</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((r) => (
+            <tr key={r.id}>
+              <td>{new Date(r.startedAt).toLocaleString()}</td>
+              <td>{r.kind}</td>
+              <td>{r.optimizer}</td>
+              <td>{r.status}</td>
+              <td>{r.score === undefined ? '—' : r.score.toFixed(3)}</td>
+              <td>{r.usage.calls}</td>
+              <td>
+                <button type="button" className="link" disabled={r.status === 'running'} aria-label={`Open run ${r.id}`} onClick={() => void reopen(r)}>
+                  Open
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { generateArithmetic } from '../sim';
+import type { Example } from '../core/data/types';
+import type { TrialRecord } from '../core/optimize/events';
+import { graphFromSignature } from '../core/program/build';
+import { parseSignature } from '../core/signature';
+import { createRunDispatcher } from './dispatcher';
+import type { OptimizeCommand, RunPersistence, RunRow, WorkerEvent } from './protocol';
+
+function memoryPersistence() {
+  const runs = new Map<string, RunRow>();
+  const trials: { runId: string; trial: TrialRecord }[] = [];
+  const order: string[] = [];
+  const persistence: RunPersistence = {
+    async createRun(run) {
+      order.push(`create ${run.id}`);
+      runs.set(run.id, run);
+    },
+    async updateRun(id, patch) {
+      order.push(`update ${id} ${patch.status ?? ''}`);
+      const run = runs.get(id);
+      if (!run) throw new Error(`no run ${id}`);
+      runs.set(id, { ...run, ...patch });
+    },
+    async addTrial(runId, trial) {
+      order.push(`trial ${runId} ${trial.index}`);
+      trials.push({ runId, trial });
+    },
+  };
+  return { persistence, runs, trials, order };
+}
+
+const rows: Example[] = generateArithmetic(24, 5).map((r, i) => ({ id: `row-${i + 1}`, data: { ...r } }));
+const graph = graphFromSignature(parseSignature('a: int, b: int -> sum: int'), { name: 'add' });
+
+function optimizeCommand(overrides: Partial<OptimizeCommand> = {}): OptimizeCommand {
+  return {
+    type: 'optimize', runId: 'run-1', projectId: 'p1', graph, metricId: 'exact-match', concurrency: 4,
+    provider: { kind: 'demo', taskModel: 'sim-1', latencyMs: 0 },
+    optimizer: 'labeled-fewshot', config: { k: 4 }, trainset: rows.slice(0, 12), devset: rows.slice(12), seed: 3, budget: {},
+    ...overrides,
+  };
+}
+
+describe('run dispatcher', () => {
+  it('runs an optimization on the Demo provider, forwarding events and persisting every trial before the run ends', async () => {
+    const db = memoryPersistence();
+    const events: WorkerEvent[] = [];
+    await createRunDispatcher({ persistence: db.persistence }).dispatch(optimizeCommand(), (e) => events.push(e));
+    expect(events.every((e) => e.runId === 'run-1')).toBe(true);
+    expect(events[0]?.type).toBe('started');
+    expect(events.at(-1)?.type).toBe('finished');
+    const trialEvents = events.filter((e) => e.type === 'trial');
+    expect(trialEvents.length).toBeGreaterThan(0);
+    expect(db.trials).toHaveLength(trialEvents.length);
+    expect(db.order[0]).toBe('create run-1');
+    expect(db.order[1]).toBe('update run-1 ');
+    expect(db.order.at(-1)).toBe('update run-1 finished');
+    const run = db.runs.get('run-1');
+    expect(run?.status).toBe('finished');
+    expect(run?.program?.['add']?.demos).toHaveLength(4);
+    expect(typeof run?.baselineScore).toBe('number');
+    // The simulator is free: a known zero, not an unknown cost.
+    const finished = events.at(-1);
+    expect(finished?.type === 'finished' && finished.result.usage.spent.cost).toBe(0);
+  });
+
+  it('evaluates the graph on a split and stores it as a one-trial run', async () => {
+    const db = memoryPersistence();
+    const events: WorkerEvent[] = [];
+    await createRunDispatcher({ persistence: db.persistence }).dispatch(
+      { type: 'evaluate', runId: 'ev-1', projectId: 'p1', graph, metricId: 'exact-match', concurrency: 4, provider: { kind: 'demo', taskModel: 'sim-1', latencyMs: 0 }, examples: rows.slice(0, 8), split: 'dev' },
+      (e) => events.push(e),
+    );
+    const last = events.at(-1);
+    expect(last?.type).toBe('evaluated');
+    if (last?.type !== 'evaluated') return;
+    expect(last.summary.examples).toHaveLength(8);
+    expect(last.summary.calls).toBeGreaterThanOrEqual(8);
+    const progress = events.filter((e) => e.type === 'eval-progress');
+    // Throttled, but the last one always reports the whole set.
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+    expect(progress.length).toBeLessThanOrEqual(8);
+    expect(progress.at(-1)).toMatchObject({ done: 8, total: 8 });
+    expect(db.trials[0]?.trial.label).toBe('evaluate dev');
+    expect(db.runs.get('ev-1')?.score).toBe(last.summary.score);
+  });
+
+  it('cancels a running optimization and records it as cancelled', async () => {
+    const db = memoryPersistence();
+    const events: WorkerEvent[] = [];
+    const dispatcher = createRunDispatcher({ persistence: db.persistence });
+    const run = dispatcher.dispatch(optimizeCommand({ provider: { kind: 'demo', taskModel: 'sim-1', latencyMs: 100 }, concurrency: 1 }), (e) => events.push(e));
+    await new Promise((r) => setTimeout(r, 250));
+    await dispatcher.dispatch({ type: 'cancel', runId: 'run-1' }, () => undefined);
+    await run;
+    expect(events.at(-1)?.type).toBe('cancelled');
+    expect(db.runs.get('run-1')?.status).toBe('cancelled');
+  });
+
+  it('fails with a message naming an unknown metric, without crashing', async () => {
+    const db = memoryPersistence();
+    const events: WorkerEvent[] = [];
+    await createRunDispatcher({ persistence: db.persistence }).dispatch(optimizeCommand({ metricId: 'nope' }), (e) => events.push(e));
+    const last = events.at(-1);
+    expect(last?.type === 'failed' && last.error).toContain("unknown metric 'nope'");
+  });
+});

@@ -1,0 +1,77 @@
+import type { Example } from '../core/data/types';
+import { evaluate } from '../core/evaluate/evaluate';
+import type { EvaluationResult, Metric } from '../core/evaluate/types';
+import type { CacheStore } from '../core/lm/cache';
+import { createLM } from '../core/lm/stack';
+import type { LM } from '../core/lm/types';
+import { compileProgram } from '../core/program/execute';
+import type { ProgramGraph, ProgramState } from '../core/program/types';
+import { isInputNode, isOutputNode } from '../core/program/types';
+import type { EvaluationSummary, WorkerEventBody } from './protocol';
+
+export interface EvaluateRunInput {
+  graph: ProgramGraph;
+  state: ProgramState;
+  examples: Example[];
+  metric: Metric;
+  client: LM;
+  cacheStore?: CacheStore;
+  concurrency: number;
+  signal: AbortSignal;
+  emit: (event: WorkerEventBody) => void;
+  now?: () => number;
+}
+
+const PROGRESS_INTERVAL_MS = 150;
+
+/** Counts provider calls and tokens from the traces (cache hits cost nothing). */
+export function summarize(result: EvaluationResult): EvaluationSummary {
+  let calls = 0;
+  let cachedCalls = 0;
+  let totalTokens = 0;
+  for (const r of result.results) {
+    for (const step of r.prediction.trace) {
+      for (const call of step.calls) {
+        if (call.cached) cachedCalls++;
+        else {
+          calls++;
+          totalTokens += call.usage.totalTokens;
+        }
+      }
+    }
+  }
+  return {
+    score: result.score,
+    examples: result.results.map((r) => ({ exampleId: r.exampleId, score: r.score, feedback: r.feedback, error: r.error })),
+    errors: result.errors,
+    calls,
+    cachedCalls,
+    totalTokens,
+    ...(result.stopped ? { stopped: result.stopped } : {}),
+  };
+}
+
+/** Scores the graph's own state on a set of examples with the project's metric. */
+export async function evaluateGraph(input: EvaluateRunInput): Promise<EvaluationSummary> {
+  const now = input.now ?? Date.now;
+  const program = compileProgram(input.graph);
+  const inputKeys = input.graph.nodes.find(isInputNode)?.fields.map((f) => f.name) ?? [];
+  const fields = input.graph.nodes.find(isOutputNode)?.fields.map((f) => f.name) ?? [];
+  const lm = createLM({ client: input.client, cacheStore: input.cacheStore, scheduler: { concurrency: input.concurrency } });
+  const pick = (ex: Example) => Object.fromEntries(inputKeys.map((k) => [k, ex.data[k]]));
+  // Every message crosses the worker boundary: a few per second is enough for a progress bar.
+  let lastSent = -Infinity;
+  const result = await evaluate((ex, signal) => program.run(input.state, pick(ex), { lm, signal }), input.examples, input.metric, {
+    fields,
+    concurrency: input.concurrency,
+    signal: input.signal,
+    metricContext: { lm },
+    onProgress: (p) => {
+      const t = now();
+      if (p.done < p.total && t - lastSent < PROGRESS_INTERVAL_MS) return;
+      lastSent = t;
+      input.emit({ type: 'eval-progress', done: p.done, total: p.total, meanSoFar: p.meanSoFar });
+    },
+  });
+  return summarize(result);
+}

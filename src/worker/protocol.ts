@@ -1,0 +1,106 @@
+import type { Example } from '../core/data/types';
+import type { EvaluationStop } from '../core/evaluate/types';
+import type { Budget } from '../core/optimize/budget';
+import type { ExampleScore, Plan, RunEvent, TrialRecord } from '../core/optimize/events';
+import type { ProgramGraph, ProgramState } from '../core/program/types';
+
+/**
+ * The one contract between the page and the run worker (STYLE.md 6): commands go in, events
+ * come out. Both sides import these types; nothing else crosses the boundary.
+ */
+
+/** Where the worker sends LM calls. The key rides along in memory only; it is never persisted or logged. */
+export type ProviderSpec =
+  | { kind: 'demo'; taskModel: string; promptModel?: string; latencyMs?: number }
+  | { kind: 'http'; baseURL: string; apiKey?: string; taskModel: string; promptModel?: string };
+
+interface RunCommandBase {
+  runId: string;
+  projectId: string;
+  graph: ProgramGraph;
+  metricId: string;
+  concurrency: number;
+  provider: ProviderSpec;
+  /** The dataset the examples came from, recorded with the run. */
+  datasetId?: string;
+}
+
+export interface OptimizeCommand extends RunCommandBase {
+  type: 'optimize';
+  optimizer: string;
+  config: Record<string, unknown>;
+  trainset: Example[];
+  valset?: Example[];
+  devset: Example[];
+  seed: number;
+  budget: Budget;
+}
+
+export interface EvaluateCommand extends RunCommandBase {
+  type: 'evaluate';
+  examples: Example[];
+  /** Which split the examples came from, for the run's label. */
+  split: string;
+}
+
+export interface CancelCommand {
+  type: 'cancel';
+  runId: string;
+}
+
+export type RunCommand = OptimizeCommand | EvaluateCommand | CancelCommand;
+
+export interface EvaluationSummary {
+  score: number;
+  examples: ExampleScore[];
+  errors: number;
+  calls: number;
+  cachedCalls: number;
+  totalTokens: number;
+  stopped?: EvaluationStop;
+}
+
+/** An optimizer's own event stream, plus what an evaluation reports. */
+export type WorkerEventBody =
+  | RunEvent
+  | { type: 'eval-progress'; done: number; total: number; meanSoFar: number }
+  | { type: 'evaluated'; summary: EvaluationSummary };
+
+export type WorkerEvent = WorkerEventBody & { runId: string };
+
+export type RunKind = 'optimize' | 'evaluate';
+export type RunStatus = 'running' | 'finished' | 'failed' | 'cancelled';
+
+/** What the worker writes about a run; the db adapter maps it onto the runs table. */
+export interface RunRow {
+  id: string;
+  projectId: string;
+  kind: RunKind;
+  optimizer: string;
+  config: Record<string, unknown>;
+  seed: number;
+  status: RunStatus;
+  startedAt: number;
+  finishedAt?: number;
+  datasetId?: string;
+  taskModel?: string;
+  promptModel?: string;
+  plan?: Plan;
+  score?: number;
+  baselineScore?: number;
+  program?: ProgramState;
+  error?: string;
+}
+
+/** The worker's only dependency on storage, so the dispatcher runs in Node tests without IndexedDB. */
+export interface RunPersistence {
+  /** Records the run and freezes the graph it runs on, so the run can be reopened after edits. */
+  createRun(run: RunRow, graph: ProgramGraph): Promise<void>;
+  updateRun(id: string, patch: Partial<Omit<RunRow, 'id' | 'projectId'>>): Promise<void>;
+  addTrial(runId: string, trial: TrialRecord): Promise<void>;
+}
+
+/** The surface comlink exposes. `onEvent` is a comlink proxy on the page side. */
+export interface RunWorkerApi {
+  dispatch(command: RunCommand, onEvent: (event: WorkerEvent) => void): Promise<void>;
+}
