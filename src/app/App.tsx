@@ -1,15 +1,40 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Canvas } from './editor/Canvas';
+import { Inspector } from './editor/inspector/Inspector';
+import { Palette } from './editor/Palette';
+import { BottomPanel } from './layout/BottomPanel';
+import { Header } from './layout/Header';
+import { ProjectsPanel } from './projects/ProjectsPanel';
+import { startSession } from './projects/session';
+
+const ProvidersDialog = lazy(() => import('./settings/ProvidersDialog').then((m) => ({ default: m.ProvidersDialog })));
+
+/** Lays out the panels; each panel reads the store itself. */
 export function App() {
+  const [providersOpen, setProvidersOpen] = useState(false);
+  useEffect(() => startSession(), []);
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>Prompt Studio</h1>
-      </header>
-      <main className="app-main" aria-label="Studio">
-        <section className="panel" aria-labelledby="about-heading">
-          <h2 id="about-heading">Prompt Studio</h2>
-          <p>A visual studio for DSPy-style prompt programs.</p>
-        </section>
-      </main>
-    </div>
+    <ReactFlowProvider>
+      <div className="app">
+        <Header onOpenProviders={() => setProvidersOpen(true)} />
+        <main className="studio" aria-label="Studio">
+          <aside className="studio-left" aria-label="Projects and modules">
+            <ProjectsPanel />
+            <Palette />
+          </aside>
+          <Canvas />
+          <aside className="studio-right" aria-label="Inspector">
+            <Inspector />
+          </aside>
+          <BottomPanel />
+        </main>
+        {providersOpen && (
+          <Suspense fallback={null}>
+            <ProvidersDialog open={providersOpen} onClose={() => setProvidersOpen(false)} />
+          </Suspense>
+        )}
+      </div>
+    </ReactFlowProvider>
   );
 }

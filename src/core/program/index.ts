@@ -7,3 +7,4 @@ export * from './modules/types';
 export * from './modules/registry';
 export { REASONING_FIELD } from './modules/chain-of-thought';
 export * from './build';
+export * from './edits';

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { applyGraphEdit } from '../../core/program/edits';
+import { graphFromSignature } from '../../core/program/build';
+import { validateGraph } from '../../core/program/validate';
+import { isModuleNode, type ModuleNode } from '../../core/program/types';
+import { parseSignature } from '../../core/signature';
+import { layeredLayout } from './auto-layout';
+import { copyFragment, pasteEdit } from './clipboard';
+import { baseName, createNode, starterGraph, uniqueModuleName } from './node-factory';
+
+const sample = () => graphFromSignature(parseSignature('question -> answer'));
+
+describe('node factory', () => {
+  it('names modules as Python identifiers, unique in the graph', () => {
+    expect(baseName('ChainOfThought')).toBe('cot');
+    expect(baseName('ProgramOfThought')).toBe('program_of_thought');
+    expect(uniqueModuleName(sample(), 'predict')).toBe('predict_2');
+    const node = createNode(sample(), { kind: 'module', typeId: 'Predict' }, { x: 1, y: 2 }) as ModuleNode;
+    expect(node).toMatchObject({ type: 'Predict', name: 'predict_2', position: { x: 1, y: 2 } });
+    expect(() => createNode(sample(), { kind: 'module', typeId: 'Nope' }, { x: 0, y: 0 })).toThrow("unknown module type 'Nope'");
+  });
+
+  it('a starter graph has one Input and one Output', () => {
+    expect(starterGraph().nodes.map((n) => n.type)).toEqual(['Input', 'Output']);
+  });
+});
+
+describe('auto layout', () => {
+  it('puts each node one column right of its furthest source', () => {
+    const g = applyGraphEdit(sample(), layeredLayout(sample()));
+    const x = Object.fromEntries(g.nodes.map((n) => [n.id, n.position?.x]));
+    expect(x.input).toBeLessThan(x.m1 ?? 0);
+    expect(x.m1).toBeLessThan(x.output ?? 0);
+  });
+});
+
+describe('clipboard', () => {
+  it('pastes copies with fresh ids and names and keeps the edges among them', () => {
+    const g = sample();
+    const fragment = copyFragment(g, ['input', 'm1']);
+    expect(fragment.edges.map((e) => e.id)).toEqual(['in-question']);
+    const { edit, ids } = pasteEdit(g, fragment);
+    const next = applyGraphEdit(g, edit);
+    expect(next.nodes).toHaveLength(5);
+    const copy = next.nodes.find((n) => n.id === ids[1]);
+    expect(copy && isModuleNode(copy) ? copy.name : '').toBe('predict_2');
+    expect(next.edges.at(-1)).toMatchObject({ source: ids[0], target: ids[1] });
+    expect(validateGraph(next).some((p) => p.message.includes('exactly one Input'))).toBe(true);
+  });
+});

@@ -1,0 +1,84 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ModuleNode, Prediction } from '../../../core/program/types';
+import { activeProviderSpec } from '../../providers/store';
+import { clientFor } from '../../../worker/clients';
+import { CallView } from './CallView';
+import { parseInputs, runModuleAlone } from './run-module';
+
+type Status = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; prediction: Prediction } | { kind: 'failed'; error: string };
+
+/** Runs one module alone on typed-in inputs, on the active provider, and shows the exact prompt and reply. */
+export function RunWithInputDialog({ node, onClose }: { node: ModuleNode; onClose(): void }) {
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const run = async () => {
+    const parsed = parseInputs(node.signature.inputs, texts);
+    if (!parsed.ok) return setStatus({ kind: 'failed', error: parsed.error });
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    setStatus({ kind: 'running' });
+    try {
+      const spec = activeProviderSpec();
+      const prediction = await runModuleAlone(node, parsed.values, clientFor(spec, spec.taskModel), controller.signal);
+      if (!controller.signal.aborted) setStatus({ kind: 'done', prediction });
+    } catch (error) {
+      if (!controller.signal.aborted) setStatus({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <div className="modal-backdrop">
+      <div className="modal run-dialog" role="dialog" aria-modal="true" aria-labelledby="run-title">
+        <header className="modal-header">
+          <h2 id="run-title">Run {node.name} with input</h2>
+          <button type="button" className="ghost" onClick={onClose}>Close</button>
+        </header>
+        <form onSubmit={(e) => { e.preventDefault(); void run(); }}>
+          {node.signature.inputs.map((f) => (
+            <label key={f.name}>
+              {f.name} ({f.type})
+              <textarea rows={2} value={texts[f.name] ?? ''} onChange={(e) => setTexts({ ...texts, [f.name]: e.target.value })} />
+            </label>
+          ))}
+          <button type="submit" disabled={status.kind === 'running'}>{status.kind === 'running' ? 'Running…' : 'Run'}</button>
+        </form>
+        {status.kind === 'failed' && <p className="error" role="alert">{status.error}</p>}
+        {status.kind === 'done' && <PredictionView prediction={status.prediction} />}
+      </div>
+    </div>
+  );
+}
+
+function PredictionView({ prediction }: { prediction: Prediction }) {
+  return (
+    <section aria-label="Result" className="run-result">
+      {prediction.error ? (
+        <p className="error" role="alert">{prediction.error}</p>
+      ) : (
+        <dl className="outputs">
+          {Object.entries(prediction.outputs).map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd><pre>{typeof value === 'string' ? value : JSON.stringify(value)}</pre></dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {prediction.trace.map((step, i) => (
+        <div key={i} className="trace-step">
+          <h3>{step.predictor}</h3>
+          {step.calls.map((call, j) => <CallView key={j} call={call} index={j} />)}
+        </div>
+      ))}
+    </section>
+  );
+}
