@@ -33,8 +33,19 @@ export function estimateTokens(text: string): number {
 
 /** True when `phrase` occurs in `text` as whole words (case-insensitive). */
 export function hasPhrase(text: string, phrase: string): boolean {
-  const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`).test(text.toLowerCase());
+  // indexOf with a boundary check, not a RegExp built per call: this runs for every cue word of
+  // every request, and the sim's speed bounds the benchmarks that use it.
+  const haystack = text.toLowerCase();
+  const needle = phrase.toLowerCase();
+  if (needle.length === 0) return true;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) {
+    if (!isWordChar(haystack[i - 1]) && !isWordChar(haystack[i + needle.length])) return true;
+  }
+  return false;
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'));
 }
 
 /** Sentences, roughly: split on end punctuation and line breaks. */

@@ -132,6 +132,10 @@ export function createOptimizerContext(init: ContextInit): TrackedContext {
       });
       init.signal.throwIfAborted();
       if (options.record === false) return { result };
+      const trial = ctx.recordTrial(candidate, result, { ...options, elapsedMs: init.now() - started, ownScore: !runExample });
+      return { result, trial };
+    },
+    recordTrial(candidate, result, options) {
       const trial: TrialRecord = {
         index: trialCount++,
         label: options.label,
@@ -140,15 +144,15 @@ export function createOptimizerContext(init: ContextInit): TrackedContext {
         subset: options.subset,
         examples: result.results.map((r) => ({ exampleId: r.exampleId, score: r.score, feedback: r.feedback, error: r.error })),
         usage: trialUsage(result),
-        elapsedMs: init.now() - started,
+        elapsedMs: options.elapsedMs,
       };
       init.emit({ type: 'trial', trial });
-      if (options.subset === 'full' && !runExample && (!best || trial.score > best.score)) {
+      if (options.subset === 'full' && options.ownScore !== false && (!best || trial.score > best.score)) {
         best = { program: candidate, score: trial.score, trialIndex: trial.index };
         init.emit({ type: 'best', trialIndex: trial.index, score: trial.score, candidate });
       }
       init.onActivity();
-      return { result, trial };
+      return trial;
     },
     log(message, level = 'info') {
       init.emit({ type: 'log', level, message });

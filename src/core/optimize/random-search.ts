@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ExampleResult } from '../evaluate/types';
+import type { EvaluationResult, ExampleResult } from '../evaluate/types';
 import type { ProgramState } from '../program/types';
 import { createDemoSet, demoSetSeeds } from './bootstrap';
 import { bootstrapParams, bootstrapRunRange } from './bootstrap-fewshot';
@@ -57,6 +57,23 @@ function labelFor(seed: number, program: ProgramState): string {
   return `seed ${seed} (${augmented} + ${demos.length - augmented} labeled)`;
 }
 
+/** Candidates built and scored at the same time (see searchCandidates). */
+const PARALLEL_CANDIDATES = 3;
+
+interface Built {
+  seed: number;
+  program: ProgramState;
+  result: EvaluationResult;
+  elapsedMs: number;
+}
+
+async function build(ctx: OptimizerContext, options: Parameters<typeof createDemoSet>[1], seed: number): Promise<Built> {
+  const started = Date.now();
+  const program = await createDemoSet(ctx, options, seed);
+  const { result } = await ctx.evaluate(program, ctx.valset, { label: `seed ${seed}`, subset: 'full', record: false });
+  return { seed, program, result, elapsedMs: Date.now() - started };
+}
+
 /**
  * DSPy's BootstrapFewShotWithRandomSearch loop, shared with Ensemble: builds each candidate
  * (bootstrap.ts's seed scheme), scores it on the val set as a full trial, keeps the best with a
@@ -76,10 +93,31 @@ export async function searchCandidates(ctx: OptimizerContext, config: RandomSear
     metricThreshold: config.metric_threshold,
     seed: ctx.seed,
   };
-  for (const seed of demoSetSeeds(config.num_candidate_programs + 3)) {
-    const program = await createDemoSet(ctx, setOptions, seed);
+  const seeds = demoSetSeeds(config.num_candidate_programs + 3);
+  // Candidates are independent, so a few are built and scored at once: the shared scheduler keeps
+  // every slot busy instead of idling on one candidate's stragglers. Trials are still recorded in
+  // seed order, so runs stay deterministic. stop_at_score keeps DSPy's one-at-a-time order, so no
+  // call is spent on candidates after the one that stops the search.
+  const width = config.stop_at_score === undefined ? PARALLEL_CANDIDATES : 1;
+  const pending = new Map<number, Promise<Built>>();
+  let next = 0;
+  const launch = () => {
+    if (next >= seeds.length) return;
+    const i = next++;
+    const task = build(ctx, setOptions, seeds[i] as number);
+    task.catch(() => undefined); // awaited below, in order; this only silences the early rejection
+    pending.set(i, task);
+    // In parallel mode a finished candidate frees its place at once; one at a time, the loop
+    // below launches the next only after checking stop_at_score.
+    if (width > 1) void task.then(launch, () => undefined);
+  };
+  for (let k = 0; k < width; k++) launch();
+  for (let i = 0; i < seeds.length; i++) {
+    const { seed, program, result, elapsedMs } = await (pending.get(i) as Promise<Built>);
+    pending.delete(i);
+    if (width === 1 && !(config.stop_at_score !== undefined && result.percent >= config.stop_at_score)) launch();
     const label = labelFor(seed, program);
-    const { result } = await ctx.evaluate(program, ctx.valset, { label, subset: 'full' });
+    ctx.recordTrial(program, result, { label, subset: 'full', elapsedMs });
     const candidate: ScoredCandidate = { seed, label, program, score: result.score, results: result.results };
     scored.push(candidate);
     if (!best || candidate.score > best.score) {

@@ -163,8 +163,12 @@ export async function runOptimizer(spec: RunSpec, host: RunHost): Promise<RunOut
 
   emit({ type: 'started', optimizer: optimizer.id, seed: spec.seed, plan });
   try {
-    const baselineDevScore = await devScore(baseline);
+    // The baseline's dev score does not depend on the optimizer: score it alongside the compile
+    // so the two share the concurrency slots instead of waiting on each other's stragglers.
+    const baselinePending = devScore(baseline);
+    baselinePending.catch(() => undefined); // a cancel rejects both; the compile's error is the one reported
     const outcome = await optimizer.compile(ctx, config);
+    const baselineDevScore = await baselinePending;
     const finalDevScore = await devScore(outcome.program);
     return finish(outcome.program, outcome.score, outcome.stopReason ?? 'completed', baselineDevScore, finalDevScore);
   } catch (error) {

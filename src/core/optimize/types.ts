@@ -71,6 +71,12 @@ export interface OptimizerContext {
   score(example: Example, prediction: Prediction): Promise<MetricResult>;
   /** Evaluates a candidate; by default records it as a trial and updates the best-so-far. */
   evaluate(candidate: ProgramState, examples: Example[], options: EvaluateCandidateOptions): Promise<{ result: EvaluationResult; trial?: TrialRecord }>;
+  /**
+   * Records an evaluation made with `record: false` as a trial. Optimizers that score several
+   * candidates at once call it in candidate order, so trial indices stay deterministic.
+   * `ownScore: false` keeps it out of the best-so-far (a combinator's score, e.g. an ensemble).
+   */
+  recordTrial(candidate: ProgramState, result: EvaluationResult, options: { label: string; subset: TrialSubset; elapsedMs: number; ownScore?: boolean }): TrialRecord;
   log(message: string, level?: 'info' | 'warn'): void;
   emit(event: RunEvent): void;
 }
