@@ -19,8 +19,9 @@ export interface OptimizerBench {
  * warm (the same cache, so no call leaves the engine).
  * - wall / bound, where bound = provider calls × latency / concurrency: what the latency alone
  *   forces at this concurrency;
- * - the engine's own CPU: the warm run's whole CPU time (adapters, cache keys, scheduling,
- *   optimizer logic — everything but the HTTP transport), as a share of the cold run's wall;
+ * - the engine's own CPU: a warm run's whole CPU time (adapters, cache keys, scheduling,
+ *   optimizer logic — everything but the HTTP transport; median of three replays), as a share
+ *   of the cold run's wall;
  * - the warm run's provider calls (budget 0).
  */
 export async function optimizerThroughput(bench: OptimizerBench, options: { latencyMs: number; concurrency: number }): Promise<Figure[]> {
@@ -45,12 +46,14 @@ export async function optimizerThroughput(bench: OptimizerBench, options: { late
       return { wall, cpuMs: (cpu.user + cpu.system) / 1000, calls, result: outcome.result };
     };
     const cold = await run();
-    const warm = await run();
+    // The median of three warm replays: the first replay still pays for JIT compilation.
+    const replays = [await run(), await run(), await run()].sort((a, b) => a.cpuMs - b.cpuMs);
+    const warm = replays[1] as Awaited<ReturnType<typeof run>>;
     const bound = (cold.calls * options.latencyMs) / options.concurrency;
     const dev = `dev ${((cold.result.baselineDevScore ?? 0) * 100).toFixed(1)}% → ${((cold.result.finalDevScore ?? 0) * 100).toFixed(1)}%`;
     return [
       { benchmark: `${bench.label}: wall / latency bound`, measured: `${cold.wall.toFixed(0)} ms`, bound: `${bound.toFixed(0)} ms (${cold.calls} calls)`, ratio: cold.wall / bound, budget: 1.15, note: dev },
-      { benchmark: `${bench.label}: engine CPU / wall`, measured: `${warm.cpuMs.toFixed(0)} ms CPU`, bound: `${cold.wall.toFixed(0)} ms wall`, ratio: warm.cpuMs / cold.wall, budget: 0.02, note: 'CPU of the warm (cached) run' },
+      { benchmark: `${bench.label}: engine CPU / wall`, measured: `${warm.cpuMs.toFixed(0)} ms CPU`, bound: `${cold.wall.toFixed(0)} ms wall`, ratio: warm.cpuMs / cold.wall, budget: 0.02, note: 'median CPU of three warm (cached) replays' },
       { benchmark: `${bench.label}: provider calls with a warm cache`, measured: `${warm.calls} calls`, bound: '0 calls', ratio: warm.calls, budget: 0 },
     ];
   } finally {

@@ -132,16 +132,25 @@ export function demoSetSeeds(numSets: number): number[] {
 /**
  * DSPy's candidate demo sets (RandomSearch, MIPROv2): seed −3 is zero-shot, −2 labeled only, −1
  * bootstraps over the train set in order, and s ≥ 0 shuffles the train set and bootstraps a
- * random 1..max number of demos, both drawn from a generator for (run seed, s). Sets are built
- * one after another, each bootstrapping in parallel.
+ * random 1..max number of demos, both drawn from a generator for (run seed, s). The sets are
+ * independent, so they are all built at once (each bootstrapping in parallel too) and share the
+ * scheduler's slots; the result is in seed order whatever order they finish in.
  */
 export async function createFewshotDemoSets(ctx: OptimizerContext, options: DemoSetOptions): Promise<ProgramState[]> {
-  const sets: ProgramState[] = [];
-  for (const setSeed of demoSetSeeds(options.numSets)) {
-    ctx.signal.throwIfAborted();
-    sets.push(await createDemoSet(ctx, options, setSeed));
-  }
-  return sets;
+  ctx.signal.throwIfAborted();
+  const seeds = demoSetSeeds(options.numSets);
+  // onSet still reports in seed order: each report waits for the sets before it.
+  const reports = new Map<number, Parameters<NonNullable<DemoSetOptions['onSet']>>[0]>();
+  let reported = 0;
+  const onSet = (set: { seed: number; bootstrapped: number; tried: number }) => {
+    reports.set(set.seed, set);
+    while (reported < seeds.length && reports.has(seeds[reported] as number)) {
+      const next = reports.get(seeds[reported] as number) as typeof set;
+      reported++;
+      options.onSet?.(next);
+    }
+  };
+  return Promise.all(seeds.map((setSeed) => createDemoSet(ctx, { ...options, onSet }, setSeed)));
 }
 
 /** One of the sets above, by its DSPy seed (RandomSearch scores each before building the next). */

@@ -51,8 +51,9 @@ export const miprov2: Optimizer<Miprov2Config> = {
       `MIPROv2: ${settings.numInstructions} instructions, ${settings.zeroShot ? 'no demos' : `${settings.numDemoSets} demo sets`}, ${settings.numTrials} trials on ${valset.length} validation examples${settings.minibatch ? ` (minibatches of ${config.minibatch_size})` : ''}`,
     );
 
-    ctx.log(`MIPROv2 step 1: bootstrapping ${settings.numDemoSets} demo sets${settings.zeroShot ? ' (to ground the proposals only)' : ''}`);
-    const demoSets = await createFewshotDemoSets(ctx, {
+    ctx.log(`MIPROv2 step 1: bootstrapping ${settings.numDemoSets} demo sets${settings.zeroShot ? ' (to ground the proposals only)' : ''}, and summarizing the data`);
+    // Independent of each other: the demo sets and the dataset summary share the slots.
+    const demoSetsPending = createFewshotDemoSets(ctx, {
       student: ctx.baseline,
       trainset: ctx.trainset,
       numSets: settings.numDemoSets,
@@ -61,9 +62,11 @@ export const miprov2: Optimizer<Miprov2Config> = {
       seed,
       metricThreshold: config.metric_threshold,
     });
-
-    ctx.log('MIPROv2 step 2: summarizing the data and proposing instructions');
+    demoSetsPending.catch(() => undefined); // awaited below; a cancel rejects both
     const datasetDescription = await summarizeDataset(ctx, ctx.trainset, config.view_data_batch_size);
+    const demoSets = await demoSetsPending;
+
+    ctx.log('MIPROv2 step 2: proposing instructions');
     const instructions = await proposeInstructions(ctx, {
       state: ctx.baseline,
       demoSets,
