@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abortError, abortableSleep, linkSignals, raceAbort } from './abort';
+import { abortError, abortableSleep, linkSignals, onAbort, raceAbort } from './abort';
 
 describe('abort helpers', () => {
   it('sleeps at least the requested time by the monotonic clock', async () => {
@@ -45,5 +45,24 @@ describe('abort helpers', () => {
     expect(controller.signal.aborted).toBe(false);
     const second = linkSignals(new AbortController().signal, parent.signal);
     expect(second.controller.signal.aborted).toBe(true);
+  });
+});
+
+describe('onAbort', () => {
+  it('serves any number of subscribers from one listener, and unsubscribes', () => {
+    const controller = new AbortController();
+    let listeners = 0;
+    const add = controller.signal.addEventListener.bind(controller.signal);
+    controller.signal.addEventListener = ((...args: Parameters<typeof add>) => {
+      listeners++;
+      add(...args);
+    }) as typeof add;
+    const fired: number[] = [];
+    const offs = Array.from({ length: 50 }, (_, i) => onAbort(controller.signal, () => fired.push(i)));
+    offs[3]?.();
+    controller.abort();
+    expect(listeners).toBe(1);
+    expect(fired).toHaveLength(49);
+    expect(fired).not.toContain(3);
   });
 });

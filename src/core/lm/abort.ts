@@ -22,6 +22,36 @@ export function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw abortError(signal);
 }
 
+const subscribers = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Runs `fn` when `signal` aborts; returns the unsubscribe. Every subscriber of one signal shares
+ * ONE real listener: a run queues hundreds of calls on the same signal, and a listener each would
+ * pile up on it (Node warns past ten, and each abort would walk them all).
+ */
+export function onAbort(signal: AbortSignal, fn: () => void): () => void {
+  let set = subscribers.get(signal);
+  if (!set) {
+    const fresh = new Set<() => void>();
+    subscribers.set(signal, fresh);
+    signal.addEventListener(
+      'abort',
+      () => {
+        subscribers.delete(signal);
+        for (const subscriber of [...fresh]) subscriber();
+      },
+      { once: true },
+    );
+    set = fresh;
+  }
+  const entry = () => fn();
+  set.add(entry);
+  const owner = set;
+  return () => {
+    owner.delete(entry);
+  };
+}
+
 /**
  * Settles with `promise`, or rejects with an AbortError as soon as `signal` aborts, whichever
  * comes first. Callers stop waiting even if the work underneath ignores the signal.
@@ -33,15 +63,14 @@ export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise
     return Promise.reject(abortError(signal));
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
+    const off = onAbort(signal, () => reject(abortError(signal)));
     promise.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        off();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        off();
         reject(error);
       },
     );
@@ -58,20 +87,21 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   const until = performance.now() + Math.max(0, ms);
   return new Promise<void>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout>;
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
+    const off = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          reject(abortError(signal));
+        })
+      : undefined;
     const wait = () => {
       const left = until - performance.now();
       if (left > 0) {
         timer = setTimeout(wait, Math.ceil(left));
         return;
       }
-      signal?.removeEventListener('abort', onAbort);
+      off?.();
       resolve();
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
     wait();
   });
 }
@@ -92,9 +122,7 @@ export function linkSignals(...signals: Array<AbortSignal | undefined>): {
       controller.abort(signal.reason);
       break;
     }
-    const onAbort = () => controller.abort(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    detach.push(() => signal.removeEventListener('abort', onAbort));
+    detach.push(onAbort(signal, () => controller.abort(signal.reason)));
   }
   return { controller, dispose: () => detach.forEach((fn) => fn()) };
 }

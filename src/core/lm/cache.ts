@@ -1,4 +1,4 @@
-import { abortError, throwIfAborted } from './abort';
+import { abortError, onAbort, throwIfAborted } from './abort';
 import { canonicalJson } from './canonical-json';
 import type { CacheEntry, CacheStore } from './cache-store';
 import type { LM, LMRequest, LMResponse } from './types';
@@ -102,28 +102,29 @@ export function withCache(lm: LM, store: CacheStore, options: CacheOptions = {})
 
   function join(key: string, flight: Flight, signal: AbortSignal | undefined): Promise<LMResponse> {
     return new Promise<LMResponse>((resolve, reject) => {
-      const onAbort = () => {
-        flight.waiters.delete(waiter);
-        reject(abortError(signal));
-        // The shared call is only cancelled when nobody is left waiting for it.
-        if (flight.waiters.size === 0) {
-          if (flights.get(key) === flight) flights.delete(key);
-          flight.controller.abort();
-        }
-      };
+      const off = signal
+        ? onAbort(signal, () => {
+            flight.waiters.delete(waiter);
+            reject(abortError(signal));
+            // The shared call is only cancelled when nobody is left waiting for it.
+            if (flight.waiters.size === 0) {
+              if (flights.get(key) === flight) flights.delete(key);
+              flight.controller.abort();
+            }
+          })
+        : undefined;
       const waiter: Waiter = {
         startedAt: now(),
         resolve: (response) => {
-          signal?.removeEventListener('abort', onAbort);
+          off?.();
           resolve(response);
         },
         reject: (error) => {
-          signal?.removeEventListener('abort', onAbort);
+          off?.();
           reject(error);
         },
       };
       flight.waiters.add(waiter);
-      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 

@@ -1,4 +1,4 @@
-import { abortError } from './abort';
+import { abortError, onAbort } from './abort';
 
 interface Ticket {
   grant(): void;
@@ -42,20 +42,21 @@ export class Slots {
       return Promise.resolve(this.releaser());
     }
     return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        const at = this.waiting.indexOf(ticket);
-        if (at !== -1) this.waiting.splice(at, 1);
-        reject(abortError(signal));
-      };
+      const off = signal
+        ? onAbort(signal, () => {
+            const at = this.waiting.indexOf(ticket);
+            if (at !== -1) this.waiting.splice(at, 1);
+            reject(abortError(signal));
+          })
+        : undefined;
       const ticket: Ticket = {
         grant: () => {
-          signal?.removeEventListener('abort', onAbort);
+          off?.();
           this.active++;
           resolve(this.releaser());
         },
       };
       this.waiting.push(ticket);
-      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
