@@ -1,8 +1,9 @@
+import type { RunRecord } from '../db/records';
 import type { Example } from '../core/data/types';
 import type { EvaluationStop } from '../core/evaluate/types';
 import type { Budget } from '../core/optimize/budget';
-import type { ExampleScore, Plan, RunEvent, TrialRecord } from '../core/optimize/events';
-import type { ProgramGraph, ProgramState } from '../core/program/types';
+import type { ExampleScore, RunEvent, TrialRecord } from '../core/optimize/events';
+import type { ProgramGraph } from '../core/program/types';
 
 /**
  * The one contract between the page and the run worker (STYLE.md 6): commands go in, events
@@ -68,29 +69,10 @@ export type WorkerEventBody =
 
 export type WorkerEvent = WorkerEventBody & { runId: string };
 
-export type RunKind = 'optimize' | 'evaluate';
-export type RunStatus = 'running' | 'finished' | 'failed' | 'cancelled';
+export type { RunKind, RunStatus } from '../db/records';
 
-/** What the worker writes about a run; the db adapter maps it onto the runs table. */
-export interface RunRow {
-  id: string;
-  projectId: string;
-  kind: RunKind;
-  optimizer: string;
-  config: Record<string, unknown>;
-  seed: number;
-  status: RunStatus;
-  startedAt: number;
-  finishedAt?: number;
-  datasetId?: string;
-  taskModel?: string;
-  promptModel?: string;
-  plan?: Plan;
-  score?: number;
-  baselineScore?: number;
-  program?: ProgramState;
-  error?: string;
-}
+/** What the worker writes about a run: the stored record less what the db keeps itself (usage totals, the pinned graph). */
+export type RunRow = Omit<RunRecord, 'usage' | 'graphVersion'>;
 
 /** The worker's only dependency on storage, so the dispatcher runs in Node tests without IndexedDB. */
 export interface RunPersistence {
