@@ -46,12 +46,12 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  { ...layer('core', ['db', 'worker', 'app', 'cli', 'sim'], noUi), ignores: ['src/core/**/*.test.ts'] },
+  { ...layer('core', ['db', 'worker', 'app', 'cli', 'sim'], noUi), ignores: ['src/core/**/*.test.ts', 'src/core/**/test-support/**'] },
   // Core's tests may start the sim (the test double) and use Node.
-  { ...layer('core', ['db', 'worker', 'app', 'cli'], noUi.slice(0, 2)), files: ['src/core/**/*.test.ts'] },
+  { ...layer('core', ['db', 'worker', 'app', 'cli'], noUi.slice(0, 2)), files: ['src/core/**/*.test.ts', 'src/core/**/test-support/**'] },
   {
     files: ['src/core/**/*.ts'],
-    ignores: ['src/core/**/*.test.ts'],
+    ignores: ['src/core/**/*.test.ts', 'src/core/**/test-support/**'],
     rules: {
       'no-restricted-globals': [
         'error',

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createSimFetch, generateClassification } from '../../sim';
+import { generateClassification } from '../../sim';
 import type { Example } from '../data/types';
 import { getMetric } from '../evaluate/metrics/registry';
 import { MemoryCacheStore } from '../lm/cache-store';
-import { createOpenAIClient } from '../lm/openai-client';
-import type { LM } from '../lm/types';
 import { graphFromSignature } from '../program/build';
 import { parseSignature } from '../signature';
 import { bootstrapFewShot, bootstrapFewShotConfig } from './bootstrap-fewshot';
 import type { RunEvent } from './events';
 import { planRun, runOptimizer, type RunSpec } from './runner';
+import { simHost } from './test-support/sim-host';
 
 const rows = generateClassification(100, 21);
 const examples: Example[] = rows.map((r, i) => ({ id: `row-${i + 1}`, data: { ...r } }));
@@ -21,19 +20,7 @@ function spec(overrides: Partial<RunSpec> = {}): RunSpec {
   return { optimizer: 'bootstrap-fewshot', config: {}, graph, trainset, valset: trainset.slice(0, 20), devset, metric: getMetric('exact-match'), seed: 7, concurrency: 8, ...overrides };
 }
 
-/** Counts first attempts (chat format: no response_format) apart from JSON-adapter retries. */
-function host(events: RunEvent[], counter = { runs: 0, retries: 0 }, cache?: MemoryCacheStore) {
-  const client = createOpenAIClient({ baseURL: 'http://sim.local/v1', model: 'sim-1', fetch: createSimFetch({ latencyMs: 0 }) });
-  const taskClient: LM = {
-    model: client.model,
-    complete(request) {
-      if (request.responseFormat) counter.retries++;
-      else counter.runs++;
-      return client.complete(request);
-    },
-  };
-  return { taskClient, cacheStore: cache, emit: (e: RunEvent) => events.push(e) };
-}
+const host = simHost;
 
 describe('bootstrap-fewshot', () => {
   it("accepts DSPy's parameter names and defaults", () => {
