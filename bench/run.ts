@@ -10,6 +10,7 @@ const runs: (() => Promise<Figure | Figure[]>)[] = [
   () => optimizerThroughput({ optimizer: 'bootstrap-fewshot', config: {}, label: 'BootstrapFewShot' }, optimizerRuns),
   () => optimizerThroughput({ optimizer: 'random-search', config: { num_candidate_programs: 8 }, label: 'RandomSearch (8 candidates)' }, optimizerRuns),
   () => optimizerThroughput({ optimizer: 'miprov2', config: { auto: 'light' }, label: 'MIPROv2 light' }, optimizerRuns),
+  () => optimizerThroughput({ optimizer: 'gepa', config: { max_metric_calls: 400 }, label: 'GEPA (400 metric calls)' }, optimizerRuns),
 ];
 for (const run of runs) {
   for (const figure of [await run()].flat()) {

@@ -1,6 +1,6 @@
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useHistoryState, useProjectStore } from '../state/project-store';
-import { layeredLayout } from './auto-layout';
+import { autoLayout } from './auto-layout';
 import { duplicateSelection } from './useEditorShortcuts';
 
 export function CanvasToolbar() {
@@ -11,7 +11,7 @@ export function CanvasToolbar() {
   const flow = useReactFlow();
   const layout = () => {
     const { graph, applyEdit } = useProjectStore.getState();
-    if (applyEdit(layeredLayout(graph))) requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+    if (applyEdit(autoLayout(graph))) requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
   };
   const remove = () => {
     const { selection, applyEdit } = useProjectStore.getState();

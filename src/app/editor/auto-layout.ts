@@ -1,29 +1,33 @@
-import { topologicalOrder } from '../../core/program/graph';
-import type { ProgramGraph } from '../../core/program/types';
+import dagre from '@dagrejs/dagre';
+import { portsOf } from '../../core/program/graph';
 import type { GraphEdit } from '../../core/program/edits';
+import type { ProgramGraph } from '../../core/program/types';
 
-const COLUMN_WIDTH = 300;
-const ROW_HEIGHT = 180;
+const NODE_WIDTH = 220;
+const HEADER_HEIGHT = 36;
+const PORT_HEIGHT = 22;
+
+/** A node's drawn size, estimated from its port count (the canvas draws one row per port). */
+function sizeOf(graph: ProgramGraph, id: string): { width: number; height: number } {
+  const node = graph.nodes.find((n) => n.id === id);
+  const ports = node ? portsOf(node) : { inputs: [], outputs: [] };
+  return { width: NODE_WIDTH, height: HEADER_HEIGHT + PORT_HEIGHT * Math.max(1, ports.inputs.length, ports.outputs.length) };
+}
 
 /**
- * A simple layered layout (no layout package is installed): each node's column is its longest
- * path from a source, rows keep topological order. Nodes on a cycle go in a last column.
+ * Left-to-right layered layout by dagre (ranks, crossing reduction, spacing), as one edit so
+ * it undoes in one step. Dagre places node centres; React Flow positions are top-left corners.
  */
-export function layeredLayout(graph: ProgramGraph): GraphEdit {
-  const { order, cyclic } = topologicalOrder(graph);
-  const layer = new Map<string, number>();
-  for (const id of order) {
-    const incoming = graph.edges.filter((e) => e.target === id).map((e) => (layer.get(e.source) ?? 0) + 1);
-    layer.set(id, Math.max(0, ...incoming));
-  }
-  const last = Math.max(0, ...layer.values()) + 1;
-  for (const id of cyclic) layer.set(id, last);
-  const rows = new Map<number, number>();
-  const moves = [...order, ...cyclic].map((id) => {
-    const column = layer.get(id) ?? 0;
-    const row = rows.get(column) ?? 0;
-    rows.set(column, row + 1);
-    return { id, position: { x: column * COLUMN_WIDTH, y: row * ROW_HEIGHT } };
+export function autoLayout(graph: ProgramGraph): GraphEdit {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 80, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of graph.nodes) g.setNode(node.id, sizeOf(graph, node.id));
+  for (const edge of graph.edges) g.setEdge(edge.source, edge.target, {}, edge.id);
+  dagre.layout(g);
+  const moves = graph.nodes.map((node) => {
+    const placed = g.node(node.id);
+    return { id: node.id, position: { x: Math.round(placed.x - placed.width / 2), y: Math.round(placed.y - placed.height / 2) } };
   });
   return { type: 'moveNodes', moves };
 }

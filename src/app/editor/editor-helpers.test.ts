@@ -4,7 +4,7 @@ import { graphFromSignature } from '../../core/program/build';
 import { validateGraph } from '../../core/program/validate';
 import { isModuleNode, type ModuleNode } from '../../core/program/types';
 import { parseSignature } from '../../core/signature';
-import { layeredLayout } from './auto-layout';
+import { autoLayout } from './auto-layout';
 import { copyFragment, pasteEdit } from './clipboard';
 import { baseName, createNode, starterGraph, uniqueModuleName } from './node-factory';
 
@@ -26,11 +26,24 @@ describe('node factory', () => {
 });
 
 describe('auto layout', () => {
-  it('puts each node one column right of its furthest source', () => {
-    const g = applyGraphEdit(sample(), layeredLayout(sample()));
+  it('lays the program out left to right along its edges', () => {
+    const g = applyGraphEdit(sample(), autoLayout(sample()));
     const x = Object.fromEntries(g.nodes.map((n) => [n.id, n.position?.x]));
     expect(x.input).toBeLessThan(x.m1 ?? 0);
     expect(x.m1).toBeLessThan(x.output ?? 0);
+  });
+
+  it('stacks parallel modules in one column without overlap', () => {
+    const base = sample();
+    const second = { ...(base.nodes[1] as ModuleNode), id: 'm2', name: 'other' };
+    const graph = {
+      nodes: [...base.nodes, second],
+      edges: [...base.edges, { id: 'e-m2', source: 'input', sourceField: 'question', target: 'm2', targetField: 'question' }],
+    };
+    const laid = applyGraphEdit(graph, autoLayout(graph));
+    const pos = Object.fromEntries(laid.nodes.map((n) => [n.id, n.position ?? { x: 0, y: 0 }]));
+    expect(pos.m1?.x).toBe(pos.m2?.x);
+    expect(Math.abs((pos.m1?.y ?? 0) - (pos.m2?.y ?? 0))).toBeGreaterThanOrEqual(58);
   });
 });
 
