@@ -35,4 +35,10 @@ writeFileSync(
     settings: { metric: 'exact-match', provider: 'demo', seed: 0 },
   }),
 );
-console.log('wrote public/samples/add-two-numbers.json and public/samples/support-tickets.json');
+// Plain data files for the CLI examples in the README.
+const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+writeFileSync('public/samples/additions.jsonl', jsonl(generateArithmetic(40, 12)));
+const tickets = generateClassification(100, 6);
+writeFileSync('public/samples/tickets-train.jsonl', jsonl(tickets.slice(0, 40)));
+writeFileSync('public/samples/tickets-dev.jsonl', jsonl(tickets.slice(40)));
+console.log('wrote the sample projects and data files in public/samples');
