@@ -1,3 +1,4 @@
+import { createFineTuner, type FineTuner } from '../core/lm/finetune';
 import { createOpenAIClient, type OpenAIClient } from '../core/lm/openai-client';
 import { DEFAULT_PRICES, isLocalBaseURL, LOCAL_PRICE, type PriceTable } from '../core/lm/prices';
 import { createSimFetch } from '../sim';
@@ -13,6 +14,20 @@ export function clientFor(provider: ProviderSpec, model: string): OpenAIClient {
       return createOpenAIClient({ baseURL: DEMO_BASE_URL, model, fetch: createSimFetch({ latencyMs: provider.latencyMs ?? 30 }) });
     case 'http':
       return createOpenAIClient({ baseURL: provider.baseURL, model, ...(provider.apiKey ? { apiKey: provider.apiKey } : {}) });
+    default: {
+      const never: never = provider;
+      throw new Error(`unknown provider kind ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** The provider's files + fine-tuning jobs API (BootstrapFinetune); the Demo provider simulates it. */
+export function fineTunerFor(provider: ProviderSpec): FineTuner {
+  switch (provider.kind) {
+    case 'demo':
+      return createFineTuner({ baseURL: DEMO_BASE_URL, fetch: createSimFetch({ latencyMs: provider.latencyMs ?? 30 }), poll: { initialDelayMs: 200 } });
+    case 'http':
+      return createFineTuner({ baseURL: provider.baseURL, ...(provider.apiKey ? { apiKey: provider.apiKey } : {}) });
     default: {
       const never: never = provider;
       throw new Error(`unknown provider kind ${JSON.stringify(never)}`);

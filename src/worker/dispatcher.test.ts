@@ -98,6 +98,16 @@ describe('run dispatcher', () => {
     expect(db.runs.get('run-1')?.status).toBe('cancelled');
   });
 
+  it('gives the optimizers the provider\'s embeddings and fine-tuning API on the Demo provider', async () => {
+    for (const [optimizer, config] of [['knn-fewshot', { k: 3, max_bootstrapped_demos: 2 }], ['bootstrap-finetune', {}]] as const) {
+      const db = memoryPersistence();
+      const events: WorkerEvent[] = [];
+      await createRunDispatcher({ persistence: db.persistence }).dispatch(optimizeCommand({ runId: optimizer, optimizer, config }), (e) => events.push(e));
+      const last = events.at(-1);
+      expect(last?.type === 'failed' ? last.error : last?.type, optimizer).toBe('finished');
+    }
+  }, 30_000);
+
   it('fails with a message naming an unknown metric, without crashing', async () => {
     const db = memoryPersistence();
     const events: WorkerEvent[] = [];

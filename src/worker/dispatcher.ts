@@ -3,7 +3,7 @@ import type { Metric } from '../core/evaluate/types';
 import type { CacheStore } from '../core/lm/cache';
 import { runOptimizer } from '../core/optimize/runner';
 import { programState } from '../core/program/state';
-import { clientFor, pricesFor } from './clients';
+import { clientFor, fineTunerFor, pricesFor } from './clients';
 import { evaluateGraph } from './evaluate-run';
 import type { EvaluateCommand, OptimizeCommand, RunCommand, RunPersistence, RunWorkerApi, WorkerEvent, WorkerEventBody } from './protocol';
 
@@ -85,7 +85,8 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
         optimizer: command.optimizer, config: command.config, graph: command.graph, trainset: command.trainset, valset: command.valset, devset: command.devset,
         metric, seed: command.seed, concurrency: command.concurrency, budget: command.budget,
       },
-      { taskClient, promptClient, cacheStore: deps.cacheStore, prices: pricesFor(provider), emit, signal },
+      // The task client also serves embeddings (KNNFewShot); fine-tuning goes to the same provider.
+      { taskClient, promptClient, embedder: taskClient, fineTuner: fineTunerFor(provider), cacheStore: deps.cacheStore, prices: pricesFor(provider), emit, signal },
     );
     await store.flush();
   }
