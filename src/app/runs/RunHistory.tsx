@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { graphVersions, runs, trials } from '../../db';
 import type { RunRecord } from '../../db';
 import { useProjectStore } from '../state/project-store';
+import { runLabel } from './compare-data';
 import { liveRunFromStored } from './live-run';
+import { RunCompare } from './RunCompare';
 import { useRunStore } from './runStore';
 
 /** Past runs of the project, newest first, as the worker stored them; any can be reopened. */
@@ -11,7 +13,18 @@ export function RunHistory({ projectId }: { projectId: string }) {
   const list = useLiveQuery(() => runs.listFor(projectId), [projectId]);
   const start = useRunStore((s) => s.start);
   const [error, setError] = useState<string>();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [comparing, setComparing] = useState(false);
+  // Oldest first, so colours follow the order the runs happened in.
+  const selected = useMemo(() => (list ?? []).filter((r) => picked.has(r.id)).reverse(), [list, picked]);
   if (!list || list.length === 0) return null;
+
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(picked);
+    if (on) next.add(id);
+    else next.delete(id);
+    setPicked(next);
+  };
 
   const reopen = async (run: RunRecord) => {
     try {
@@ -33,9 +46,16 @@ export function RunHistory({ projectId }: { projectId: string }) {
           {error}
         </p>
       )}
+      <div className="row">
+        <button type="button" disabled={selected.length < 2} onClick={() => setComparing(true)}>
+          Compare selected ({selected.length})
+        </button>
+      </div>
+      {comparing && selected.length > 0 && <RunCompare runs={selected} onClose={() => setComparing(false)} />}
       <table aria-label="Run history">
         <thead>
           <tr>
+            <th>Compare</th>
             <th>Started</th>
             <th>Kind</th>
             <th>Optimizer</th>
@@ -48,6 +68,9 @@ export function RunHistory({ projectId }: { projectId: string }) {
         <tbody>
           {list.map((r) => (
             <tr key={r.id}>
+              <td>
+                <input type="checkbox" aria-label={`Compare ${runLabel(r)}`} checked={picked.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+              </td>
               <td>{new Date(r.startedAt).toLocaleString()}</td>
               <td>{r.kind}</td>
               <td>{r.optimizer}</td>
