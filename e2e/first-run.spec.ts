@@ -31,6 +31,12 @@ test('first run: the sample optimizes with BootstrapFewShot on the Demo provider
   const changes = page.getByRole('group', { name: 'Candidate changes' });
   await expect(changes.getByRole('region', { name: 'Predictor add' })).toContainText(/Demos: [1-9]\d* added/);
   await expect(page.getByRole('table', { name: 'Per-example results' }).getByRole('row').nth(1)).toBeVisible();
+  // An example's exact messages and raw reply, replayed from the LM cache at no cost.
+  await page.getByRole('table', { name: 'Per-example results' }).getByRole('button', { name: /^Show messages for / }).first().click();
+  const replayed = page.getByRole('region', { name: /^Messages for / });
+  await expect(replayed).toContainText('From the LM cache');
+  await expect(replayed.getByRole('region', { name: 'Messages of call 1' })).toContainText('Your input fields are:');
+  await expect(replayed.getByRole('region', { name: 'Raw reply of call 1' })).toContainText('[[ ## sum ## ]]');
 
   await page.screenshot({ path: 'e2e/output/screenshots/first-run.png' });
 

@@ -1,5 +1,5 @@
 import { proxy, wrap, type Remote } from 'comlink';
-import type { RunCommand, RunWorkerApi, WorkerEvent } from './protocol';
+import type { ReplayRequest, ReplayResult, RunCommand, RunWorkerApi, WorkerEvent } from './protocol';
 
 let remote: Remote<RunWorkerApi> | undefined;
 
@@ -12,4 +12,9 @@ function api(): Remote<RunWorkerApi> {
 /** Sends a command; resolves when the run ends. Events arrive on `onEvent` as they happen. */
 export function sendRunCommand(command: RunCommand, onEvent: (event: WorkerEvent) => void = () => undefined): Promise<void> {
   return api().dispatch(command, proxy(onEvent));
+}
+
+/** Runs a candidate on one example again in the worker, through the LM cache. */
+export function replayExample(request: ReplayRequest): Promise<ReplayResult> {
+  return api().replay(request);
 }

@@ -4,6 +4,7 @@ import type { Example } from '../core/data/types';
 import type { TrialRecord } from '../core/optimize/events';
 import { graphFromSignature } from '../core/program/build';
 import { parseSignature } from '../core/signature';
+import { MemoryCacheStore } from '../core/lm/cache-store';
 import { createRunDispatcher } from './dispatcher';
 import type { OptimizeCommand, RunPersistence, RunRow, WorkerEvent } from './protocol';
 
@@ -107,6 +108,22 @@ describe('run dispatcher', () => {
       expect(last?.type === 'failed' ? last.error : last?.type, optimizer).toBe('finished');
     }
   }, 30_000);
+
+  it('replays a candidate on one example through the cache, with its exact messages and no new calls', async () => {
+    const cacheStore = new MemoryCacheStore();
+    const dispatcher = createRunDispatcher({ persistence: memoryPersistence().persistence, cacheStore });
+    const events: WorkerEvent[] = [];
+    await dispatcher.dispatch(optimizeCommand(), (e) => events.push(e));
+    const finished = events.at(-1);
+    if (finished?.type !== 'finished') throw new Error(`run ended ${finished?.type}`);
+    const example = rows[12] as Example;
+    const replay = await dispatcher.replay({ graph, candidate: finished.result.program, inputs: { a: example.data.a, b: example.data.b }, provider: optimizeCommand().provider });
+    expect(replay.calls).toBeGreaterThan(0);
+    expect(replay.cachedCalls).toBe(replay.calls);
+    const call = replay.prediction.trace[0]?.calls[0];
+    expect(call?.messages[0]?.content).toContain('Your input fields are:');
+    expect(call?.raw).toContain('[[ ## sum ## ]]');
+  });
 
   it('fails with a message naming an unknown metric, without crashing', async () => {
     const db = memoryPersistence();

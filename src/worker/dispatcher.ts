@@ -3,9 +3,11 @@ import type { Metric } from '../core/evaluate/types';
 import type { CacheStore } from '../core/lm/cache';
 import { runOptimizer } from '../core/optimize/runner';
 import { programState } from '../core/program/state';
+import { execute } from '../core/program/execute';
+import { createLM } from '../core/lm/stack';
 import { clientFor, fineTunerFor, pricesFor } from './clients';
 import { evaluateGraph } from './evaluate-run';
-import type { EvaluateCommand, OptimizeCommand, RunCommand, RunPersistence, RunWorkerApi, WorkerEvent, WorkerEventBody } from './protocol';
+import type { EvaluateCommand, OptimizeCommand, ReplayRequest, ReplayResult, RunCommand, RunPersistence, RunWorkerApi, WorkerEvent, WorkerEventBody } from './protocol';
 
 export interface DispatcherDeps {
   persistence: RunPersistence;
@@ -121,6 +123,13 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
   }
 
   return {
+    async replay(request: ReplayRequest): Promise<ReplayResult> {
+      const client = clientFor(request.provider, request.provider.taskModel);
+      const lm = createLM({ client, cacheStore: deps.cacheStore, scheduler: { concurrency: 1 } });
+      const prediction = await execute(request.graph, request.candidate, request.inputs, { lm });
+      const calls = prediction.trace.flatMap((step) => step.calls);
+      return { prediction, calls: calls.length, cachedCalls: calls.filter((c) => c.cached).length };
+    },
     async dispatch(command: RunCommand, onEvent: (event: WorkerEvent) => void): Promise<void> {
       if (command.type === 'cancel') {
         running.get(command.runId)?.abort();

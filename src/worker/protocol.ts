@@ -3,7 +3,7 @@ import type { Example } from '../core/data/types';
 import type { EvaluationStop } from '../core/evaluate/types';
 import type { Budget } from '../core/optimize/budget';
 import type { ExampleScore, RunEvent, TrialRecord } from '../core/optimize/events';
-import type { ProgramGraph } from '../core/program/types';
+import type { Prediction, ProgramGraph, ProgramState } from '../core/program/types';
 
 /**
  * The one contract between the page and the run worker (STYLE.md 6): commands go in, events
@@ -83,6 +83,22 @@ export interface RunPersistence {
 }
 
 /** The surface comlink exposes. `onEvent` is a comlink proxy on the page side. */
+/** Runs a candidate on one example again to show its exact messages: served from the LM cache when the run's calls are still there. */
+export interface ReplayRequest {
+  graph: ProgramGraph;
+  candidate: ProgramState;
+  inputs: Record<string, unknown>;
+  provider: ProviderSpec;
+}
+
+export interface ReplayResult {
+  prediction: Prediction;
+  /** LM calls the replay made; `cachedCalls` of them came from the cache at no cost. */
+  calls: number;
+  cachedCalls: number;
+}
+
 export interface RunWorkerApi {
   dispatch(command: RunCommand, onEvent: (event: WorkerEvent) => void): Promise<void>;
+  replay(request: ReplayRequest): Promise<ReplayResult>;
 }

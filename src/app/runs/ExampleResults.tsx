@@ -1,9 +1,10 @@
 import type { ExampleScore } from '../../core/optimize/events';
+import { ExampleReplay, type ReplayExample } from './ExampleReplay';
 
 const SHOWN = 200;
 
 /** How a program did on each example; failures show their reason. */
-export function ExampleResults({ examples }: { examples: readonly ExampleScore[] }) {
+export function ExampleResults({ examples, replay }: { examples: readonly ExampleScore[]; replay?: ReplayExample }) {
   return (
     <>
       <table aria-label="Per-example results" className="example-results">
@@ -12,6 +13,7 @@ export function ExampleResults({ examples }: { examples: readonly ExampleScore[]
             <th>Example</th>
             <th>Score</th>
             <th>Feedback</th>
+            {replay && <th>Messages</th>}
           </tr>
         </thead>
         <tbody>
@@ -20,6 +22,11 @@ export function ExampleResults({ examples }: { examples: readonly ExampleScore[]
               <td>{e.exampleId}</td>
               <td>{e.score.toFixed(2)}</td>
               <td>{e.error ?? e.feedback ?? ''}</td>
+              {replay && (
+                <td>
+                  <ExampleReplay exampleId={e.exampleId} replay={replay} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
