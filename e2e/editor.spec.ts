@@ -180,6 +180,11 @@ test('projects: rename, duplicate, delete with confirmation, export and import; 
   await expect(dialog.getByRole('region', { name: 'Raw reply of call 1' })).toContainText('[[ ## sum ## ]]');
 
   await page.screenshot({ path: 'e2e/output/screenshots/editor-run-dark.png' });
+
+  // Or fill the inputs from a dataset row.
+  await dialog.getByLabel('Fill from a dataset row').selectOption('row-1');
+  await expect(dialog.getByLabel('a (int)')).not.toHaveValue('2');
+  await expect(dialog.getByLabel('a (int)')).toHaveValue(/^\d+$/);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.reload();
   await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();

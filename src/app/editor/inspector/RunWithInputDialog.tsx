@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ModuleNode, Prediction } from '../../../core/program/types';
+import { useCurrentDataset } from '../../datasets/useDatasets';
+import { cellText } from '../../datasets/cell';
 import { activeProviderSpec } from '../../providers/store';
 import { clientFor } from '../../../worker/clients';
 import { CallView } from './CallView';
@@ -7,9 +9,18 @@ import { parseInputs, runModuleAlone } from './run-module';
 
 type Status = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; prediction: Prediction } | { kind: 'failed'; error: string };
 
-/** Runs one module alone on typed-in inputs, on the active provider, and shows the exact prompt and reply. */
+/** Runs one module alone on typed-in inputs or a dataset row, on the active provider, and shows the exact prompt and reply. */
 export function RunWithInputDialog({ node, onClose }: { node: ModuleNode; onClose(): void }) {
   const [texts, setTexts] = useState<Record<string, string>>({});
+  const dataset = useCurrentDataset();
+  // A row fills the inputs whose names are dataset columns; the others stay as typed.
+  const fillFromRow = (rowId: string) => {
+    const row = dataset?.rows.find((r) => r.id === rowId);
+    if (!row) return;
+    const filled = { ...texts };
+    for (const f of node.signature.inputs) if (f.name in row.data) filled[f.name] = cellText(row.data[f.name]);
+    setTexts(filled);
+  };
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
@@ -43,6 +54,17 @@ export function RunWithInputDialog({ node, onClose }: { node: ModuleNode; onClos
           <button type="button" className="ghost" onClick={onClose}>Close</button>
         </header>
         <form onSubmit={(e) => { e.preventDefault(); void run(); }}>
+          {dataset && dataset.rows.length > 0 && (
+            <label>
+              Fill from a dataset row
+              <select value="" onChange={(e) => fillFromRow(e.target.value)}>
+                <option value="">Choose a row of {dataset.name}…</option>
+                {dataset.rows.slice(0, 500).map((r) => (
+                  <option key={r.id} value={r.id}>{r.id}</option>
+                ))}
+              </select>
+            </label>
+          )}
           {node.signature.inputs.map((f) => (
             <label key={f.name}>
               {f.name} ({f.type})
