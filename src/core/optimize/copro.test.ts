@@ -9,6 +9,7 @@ import { parseSignature } from '../signature';
 import { copro, coproConfig } from './copro';
 import type { RunEvent } from './events';
 import { planRun, runOptimizer, type RunSpec } from './runner';
+import { cancelAfter } from './test-support/cancel';
 
 const rows = generateClassification(100, 21);
 const examples: Example[] = rows.map((r, i) => ({ id: `t${i + 1}`, data: { ...r } }));
@@ -102,15 +103,9 @@ describe('COPRO', { timeout: 60_000 }, () => {
   });
 
   it('cancels within a second', async () => {
-    const controller = new AbortController();
-    const events: RunEvent[] = [];
     const taskClient = createOpenAIClient({ baseURL: 'http://sim.local/v1', model: 'sim-1', fetch: createSimFetch({ latencyMs: 100 }) });
-    const run = runOptimizer(spec(), { taskClient, emit: (e) => events.push(e), signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 400));
-    const t0 = performance.now();
-    controller.abort();
-    const outcome = await run;
-    expect(performance.now() - t0).toBeLessThan(1000);
+    const { outcome, stopMs } = await cancelAfter(400, (signal) => runOptimizer(spec(), { taskClient, emit: () => {}, signal }));
+    expect(stopMs).toBeLessThan(1000);
     expect(outcome.status).toBe('cancelled');
   });
 });

@@ -11,6 +11,7 @@ import type { ProgramGraph } from '../program/types';
 import { parseSignature } from '../signature';
 import type { RunEvent, TrialRecord } from './events';
 import { planRun, runOptimizer, type RunSpec } from './runner';
+import { cancelAfter } from './test-support/cancel';
 
 const LABEL = "Literal['billing', 'shipping', 'technical', 'account']";
 const rows = generateClassification(130, 13);
@@ -131,14 +132,9 @@ describe('gepa on the sim (classification, instruction-only)', () => {
   });
 
   it('cancels within a second', async () => {
-    const controller = new AbortController();
     const events: RunEvent[] = [];
-    const run = runOptimizer(spec({ devset: [] }), host(events, { signal: controller.signal, latencyMs: 50 }));
-    await new Promise((r) => setTimeout(r, 400));
-    const t0 = performance.now();
-    controller.abort();
-    const outcome = await run;
-    expect(performance.now() - t0).toBeLessThan(1000);
+    const { outcome, stopMs } = await cancelAfter(400, (signal) => runOptimizer(spec({ devset: [] }), host(events, { signal, latencyMs: 50 })));
+    expect(stopMs).toBeLessThan(1000);
     expect(outcome.status).toBe('cancelled');
     expect(events.at(-1)?.type).toBe('cancelled');
   });

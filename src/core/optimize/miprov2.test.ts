@@ -15,7 +15,8 @@ import { bootstrapDemos } from './bootstrap';
 import { createOptimizerContext } from './context';
 import { miprov2Config, resolveSettings, trialsFor } from './miprov2-config';
 import { getOptimizer } from './registry';
-import { planRun, runOptimizer, type RunOutcome, type RunSpec } from './runner';
+import { planRun, runOptimizer, type RunSpec } from './runner';
+import { cancelAfter } from './test-support/cancel';
 
 const rows = generateClassification(300, 31);
 const examples: Example[] = rows.map((r, i) => ({ id: `m${i + 1}`, data: { ...r } }));
@@ -165,14 +166,9 @@ describe('MIPROv2 on the simulated LM', { timeout: 90_000 }, () => {
   });
 
   it('cancels within a second', async () => {
-    const controller = new AbortController();
     const taskClient = createOpenAIClient({ baseURL: 'http://sim.local/v1', model: 'sim-1', fetch: createSimFetch({ latencyMs: 100 }) });
-    const pending: Promise<RunOutcome> = runOptimizer(spec(ZERO_SHOT, { devset: [] }), { taskClient, emit: () => {}, signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 500));
-    const t0 = performance.now();
-    controller.abort();
-    const outcome = await pending;
-    expect(performance.now() - t0).toBeLessThan(1000);
+    const { outcome, stopMs } = await cancelAfter(500, (signal) => runOptimizer(spec(ZERO_SHOT, { devset: [] }), { taskClient, emit: () => {}, signal }));
+    expect(stopMs).toBeLessThan(1000);
     expect(outcome.status).toBe('cancelled');
   });
 });

@@ -8,6 +8,7 @@ import { graphFromSignature } from '../program/build';
 import { parseSignature } from '../signature';
 import type { RunEvent } from './events';
 import { planRun, runOptimizer, type RunSpec } from './runner';
+import { cancelAfter } from './test-support/cancel';
 
 const rows = generateClassification(60, 3);
 const examples: Example[] = rows.map((r, i) => ({ id: `row-${i + 1}`, data: { ...r } }));
@@ -71,14 +72,9 @@ describe('runOptimizer', () => {
   });
 
   it('cancels within a second, emitting cancelled', async () => {
-    const controller = new AbortController();
     const events: RunEvent[] = [];
-    const run = runOptimizer(spec(), host(events, { signal: controller.signal, latencyMs: 200 }));
-    await new Promise((r) => setTimeout(r, 300));
-    const t0 = performance.now();
-    controller.abort();
-    const outcome = await run;
-    expect(performance.now() - t0).toBeLessThan(1000);
+    const { outcome, stopMs } = await cancelAfter(300, (signal) => runOptimizer(spec(), host(events, { signal, latencyMs: 200 })));
+    expect(stopMs).toBeLessThan(1000);
     expect(outcome.status).toBe('cancelled');
     expect(events.at(-1)?.type).toBe('cancelled');
   });

@@ -9,6 +9,7 @@ import { graphFromSignature } from '../program/build';
 import { parseSignature } from '../signature';
 import type { RunEvent, TrialRecord } from './events';
 import { planRun, runOptimizer, type RunSpec } from './runner';
+import { cancelAfter } from './test-support/cancel';
 
 const rows = generateClassification(130, 13);
 const examples: Example[] = rows.map((r, i) => ({ id: `s${i}`, data: { ...r } }));
@@ -88,14 +89,8 @@ describe('simba on the sim (classification)', () => {
   });
 
   it('cancels within a second', async () => {
-    const controller = new AbortController();
-    const events: RunEvent[] = [];
-    const run = runOptimizer(spec({ devset: [] }), host(events, { signal: controller.signal, latencyMs: 50 }));
-    await new Promise((r) => setTimeout(r, 400));
-    const t0 = performance.now();
-    controller.abort();
-    const outcome = await run;
-    expect(performance.now() - t0).toBeLessThan(1000);
+    const { outcome, stopMs } = await cancelAfter(400, (signal) => runOptimizer(spec({ devset: [] }), host([], { signal, latencyMs: 50 })));
+    expect(stopMs).toBeLessThan(1000);
     expect(outcome.status).toBe('cancelled');
   });
 });
