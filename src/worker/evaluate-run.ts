@@ -8,6 +8,7 @@ import { compileProgram } from '../core/program/execute';
 import type { ProgramGraph, ProgramState } from '../core/program/types';
 import { isInputNode, isOutputNode } from '../core/program/types';
 import type { EvaluationSummary, WorkerEventBody } from './protocol';
+import { trialUsage } from '../core/optimize/context';
 
 export interface EvaluateRunInput {
   graph: ProgramGraph;
@@ -24,22 +25,9 @@ export interface EvaluateRunInput {
 
 const PROGRESS_INTERVAL_MS = 150;
 
-/** Counts provider calls and tokens from the traces (cache hits cost nothing). */
+/** The evaluation's scores and its provider usage (core's trialUsage: cache hits cost nothing). */
 export function summarize(result: EvaluationResult): EvaluationSummary {
-  let calls = 0;
-  let cachedCalls = 0;
-  let totalTokens = 0;
-  for (const r of result.results) {
-    for (const step of r.prediction.trace) {
-      for (const call of step.calls) {
-        if (call.cached) cachedCalls++;
-        else {
-          calls++;
-          totalTokens += call.usage.totalTokens;
-        }
-      }
-    }
-  }
+  const { calls, cachedCalls, totalTokens } = trialUsage(result);
   return {
     score: result.score,
     examples: result.results.map((r) => ({ exampleId: r.exampleId, score: r.score, feedback: r.feedback, error: r.error })),

@@ -46,7 +46,8 @@ export interface TrackedContext extends OptimizerContext {
   readonly trialCount: number;
 }
 
-function trialUsage(result: EvaluationResult): TrialRecord['usage'] {
+/** Provider calls and tokens of an evaluation, from its traces (cache hits cost nothing). */
+export function trialUsage(result: EvaluationResult): TrialRecord['usage'] {
   let calls = 0;
   let cachedCalls = 0;
   let totalTokens = 0;
