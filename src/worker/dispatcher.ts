@@ -1,6 +1,7 @@
 import { getMetric } from '../core/evaluate/metrics/registry';
 import type { Metric } from '../core/evaluate/types';
 import type { CacheStore } from '../core/lm/cache';
+import type { ProgramServices } from '../core/program/services';
 import { runOptimizer } from '../core/optimize/runner';
 import { programState } from '../core/program/state';
 import { execute } from '../core/program/execute';
@@ -12,6 +13,8 @@ import type { EvaluateCommand, OptimizeCommand, ReplayRequest, ReplayResult, Run
 export interface DispatcherDeps {
   persistence: RunPersistence;
   cacheStore?: CacheStore;
+  /** Retrievers and the code sandbox for a run's graph; none when omitted. */
+  services?: (command: OptimizeCommand | EvaluateCommand | ReplayRequest) => ProgramServices | Promise<ProgramServices>;
   now?: () => number;
 }
 
@@ -88,7 +91,7 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
         metric, seed: command.seed, concurrency: command.concurrency, budget: command.budget,
       },
       // The task client also serves embeddings (KNNFewShot); fine-tuning goes to the same provider.
-      { taskClient, promptClient, embedder: taskClient, fineTuner: fineTunerFor(provider), cacheStore: deps.cacheStore, prices: pricesFor(provider), emit, signal },
+      { taskClient, promptClient, embedder: taskClient, fineTuner: fineTunerFor(provider), services: await deps.services?.(command), cacheStore: deps.cacheStore, prices: pricesFor(provider), emit, signal },
     );
     await store.flush();
   }
@@ -103,7 +106,7 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     try {
       const summary = await evaluateGraph({
         graph: command.graph, state, examples: command.examples, metric, client: clientFor(command.provider, command.provider.taskModel),
-        cacheStore: deps.cacheStore, concurrency: command.concurrency, signal, emit: send,
+        cacheStore: deps.cacheStore, services: await deps.services?.(command), concurrency: command.concurrency, signal, emit: send,
       });
       if (signal.aborted) {
         await deps.persistence.updateRun(runId, { status: 'cancelled', finishedAt: now() });
@@ -126,7 +129,7 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     async replay(request: ReplayRequest): Promise<ReplayResult> {
       const client = clientFor(request.provider, request.provider.taskModel);
       const lm = createLM({ client, cacheStore: deps.cacheStore, scheduler: { concurrency: 1 } });
-      const prediction = await execute(request.graph, request.candidate, request.inputs, { lm });
+      const prediction = await execute(request.graph, request.candidate, request.inputs, { lm, services: await deps.services?.(request) });
       const calls = prediction.trace.flatMap((step) => step.calls);
       return { prediction, calls: calls.length, cachedCalls: calls.filter((c) => c.cached).length };
     },

@@ -5,6 +5,7 @@ import type { CacheStore } from '../core/lm/cache';
 import { createLM } from '../core/lm/stack';
 import type { LM } from '../core/lm/types';
 import { compileProgram } from '../core/program/execute';
+import type { ProgramServices } from '../core/program/services';
 import type { ProgramGraph, ProgramState } from '../core/program/types';
 import { isInputNode, isOutputNode } from '../core/program/types';
 import type { EvaluationSummary, WorkerEventBody } from './protocol';
@@ -17,6 +18,7 @@ export interface EvaluateRunInput {
   metric: Metric;
   client: LM;
   cacheStore?: CacheStore;
+  services?: ProgramServices;
   concurrency: number;
   signal: AbortSignal;
   emit: (event: WorkerEventBody) => void;
@@ -49,11 +51,11 @@ export async function evaluateGraph(input: EvaluateRunInput): Promise<Evaluation
   const pick = (ex: Example) => Object.fromEntries(inputKeys.map((k) => [k, ex.data[k]]));
   // Every message crosses the worker boundary: a few per second is enough for a progress bar.
   let lastSent = -Infinity;
-  const result = await evaluate((ex, signal) => program.run(input.state, pick(ex), { lm, signal }), input.examples, input.metric, {
+  const result = await evaluate((ex, signal) => program.run(input.state, pick(ex), { lm, signal, services: input.services }), input.examples, input.metric, {
     fields,
     concurrency: input.concurrency,
     signal: input.signal,
-    metricContext: { lm },
+    metricContext: { lm, code: input.services?.code },
     onProgress: (p) => {
       const t = now();
       if (p.done < p.total && t - lastSent < PROGRESS_INTERVAL_MS) return;

@@ -1,6 +1,7 @@
 import type { Example } from '../data/types';
 import type { LM } from '../lm/types';
 import type { Prediction } from '../program/types';
+import type { CodeRunner } from '../sandbox/types';
 
 /** A metric's verdict. `feedback` says what was expected and what came back (GEPA, SIMBA read it). */
 export interface MetricResult {
@@ -14,6 +15,8 @@ export interface MetricContext {
   /** The judge's LM, for metrics that need one. */
   lm?: LM;
   signal?: AbortSignal;
+  /** The sandbox for metrics written as code (the custom metric). */
+  code?: CodeRunner;
   /** Metric-specific settings, e.g. `{ tolerance: 1e-6 }`. */
   config?: Record<string, unknown>;
 }

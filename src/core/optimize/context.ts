@@ -5,6 +5,7 @@ import type { FineTuner } from '../lm/finetune';
 import type { Embedder, LM } from '../lm/types';
 import type { UsageMeter } from '../lm/usage';
 import type { CompiledProgram } from '../program/execute';
+import type { ProgramServices } from '../program/services';
 import { namedPredictors } from '../program/state';
 import type { Prediction, ProgramState } from '../program/types';
 import { isInputNode } from '../program/types';
@@ -24,6 +25,7 @@ export interface ContextInit {
   promptLM: LM;
   embedder?: Embedder;
   fineTuner?: FineTuner;
+  services?: ProgramServices;
   meter: UsageMeter;
   seed: number;
   signal: AbortSignal;
@@ -71,7 +73,7 @@ export function createOptimizerContext(init: ContextInit): TrackedContext {
   const pickInputs = (example: Example) => Object.fromEntries(inputKeys.map((k) => [k, example.data[k]]));
   let best: Best | undefined;
   let trialCount = 0;
-  const metricContext = { fields: init.fields, lm: init.promptLM, config: init.metricConfig, signal: init.signal };
+  const metricContext = { fields: init.fields, lm: init.promptLM, config: init.metricConfig, signal: init.signal, code: init.services?.code };
 
   const ctx: TrackedContext = {
     graph,
@@ -98,7 +100,7 @@ export function createOptimizerContext(init: ContextInit): TrackedContext {
       return trialCount;
     },
     run(candidate, example, options = {}): Promise<Prediction> {
-      return init.program.run(candidate, pickInputs(example), { lm: init.taskLM, signal: init.signal, rolloutId: options.rolloutId, temperature: options.temperature });
+      return init.program.run(candidate, pickInputs(example), { lm: init.taskLM, signal: init.signal, rolloutId: options.rolloutId, temperature: options.temperature, services: init.services });
     },
     async score(example, prediction): Promise<MetricResult> {
       if (prediction.error) return { score: 0, feedback: `the program failed: ${prediction.error}` };
@@ -115,7 +117,7 @@ export function createOptimizerContext(init: ContextInit): TrackedContext {
       const runExample = options.runExample;
       const run = runExample
         ? (ex: Example, signal?: AbortSignal) => runExample(ex, signal ?? init.signal)
-        : (ex: Example, signal?: AbortSignal) => init.program.run(candidate, pickInputs(ex), { lm: init.taskLM, signal });
+        : (ex: Example, signal?: AbortSignal) => init.program.run(candidate, pickInputs(ex), { lm: init.taskLM, signal, services: init.services });
       const result = await evaluate(run, examples, init.metric, {
         fields: init.fields,
         concurrency: init.concurrency,

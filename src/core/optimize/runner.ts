@@ -8,6 +8,7 @@ import type { FineTuner } from '../lm/finetune';
 import type { Embedder, LM } from '../lm/types';
 import { UsageMeter } from '../lm/usage';
 import { compileProgram } from '../program/execute';
+import type { ProgramServices } from '../program/services';
 import { namedPredictors, programState } from '../program/state';
 import type { ProgramGraph, ProgramState } from '../program/types';
 import { createBudgetGuard, type Budget } from './budget';
@@ -46,6 +47,8 @@ export interface RunHost {
   fineTuner?: FineTuner;
   cacheStore?: CacheStore;
   prices?: PriceTable;
+  /** Retrievers and the code sandbox for Retrieve, ReAct and Code nodes. */
+  services?: ProgramServices;
   emit: (event: RunEvent) => void;
   signal?: AbortSignal;
   now?: () => number;
@@ -156,7 +159,7 @@ export async function runOptimizer(spec: RunSpec, host: RunHost): Promise<RunOut
   };
   const ctx = createOptimizerContext({
     program, baseline, trainset: spec.trainset, valset, metric: spec.metric, metricConfig: spec.metricConfig, fields,
-    taskLM, promptLM, embedder: host.embedder, fineTuner: host.fineTuner, meter, seed: spec.seed, signal: controller.signal, concurrency: scheduler.concurrency, emit, now, onActivity: reportProgress,
+    taskLM, promptLM, embedder: host.embedder, fineTuner: host.fineTuner, services: host.services, meter, seed: spec.seed, signal: controller.signal, concurrency: scheduler.concurrency, emit, now, onActivity: reportProgress,
   });
   const devScore = async (state: ProgramState) =>
     spec.devset && spec.devset.length > 0 ? (await ctx.evaluate(state, spec.devset, { label: 'dev', subset: 'full', record: false })).result.score : undefined;

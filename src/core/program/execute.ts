@@ -5,6 +5,7 @@ import { topologicalOrder } from './graph';
 import { getModuleType } from './modules/registry';
 import type { ModuleRun, ModuleType, PredictCallOptions } from './modules/types';
 import { ModuleError } from './modules/types';
+import type { ProgramServices } from './services';
 import { predictorName } from './state';
 import type { ModuleNode, Prediction, ProgramGraph, ProgramState, TraceStep } from './types';
 import { isModuleNode } from './types';
@@ -17,6 +18,8 @@ export interface ExecuteOptions {
   rolloutId?: number;
   /** Overrides every module's temperature for this run. */
   temperature?: number;
+  /** Retrievers and the code sandbox, for modules that need them. */
+  services?: ProgramServices;
 }
 
 interface Binding {
@@ -105,6 +108,7 @@ function moduleRun(node: ModuleNode, state: ProgramState, options: ExecuteOption
   return {
     node,
     signal: options.signal,
+    services: options.services ?? {},
     async predict(path: string, inputs: Record<string, unknown>, call?: PredictCallOptions) {
       const name = predictorName(node, path);
       const predictor = state[name];

@@ -1,4 +1,5 @@
 import type { Field, Signature } from '../../signature/types';
+import type { ProgramServices } from '../services';
 import type { ModuleNode } from '../types';
 
 /** One predictor a module holds. `path` is its attribute path inside the module ('' = itself). */
@@ -17,6 +18,8 @@ export interface PredictCallOptions {
 export interface ModuleRun {
   readonly node: ModuleNode;
   readonly signal?: AbortSignal;
+  /** The host's retrievers and code sandbox (empty when the host supplies none). */
+  readonly services: ProgramServices;
   /**
    * Calls the predictor at `path` with the program state's signature and demos and records a
    * trace step. Throws `ModuleError` when the reply cannot be used.
