@@ -77,7 +77,15 @@ export interface TraceStep {
   /** Every LM request made for this step (a chat attempt, then maybe the JSON fallback). */
   calls: LMCallRecord[];
   error?: string;
+  /** A step that was not an LM call: a ReAct tool call, a Code node run, a retrieval. */
+  action?: TraceAction;
 }
+
+/** What a non-LM trace step did, shown step by step in the trace inspector. */
+export type TraceAction =
+  | { kind: 'tool'; name: string; args: unknown; result?: unknown; error?: string; elapsedMs?: number }
+  | { kind: 'code'; result?: unknown; error?: string; elapsedMs?: number }
+  | { kind: 'retrieve'; query: string; passages: { text: string; id?: string; score?: number }[] };
 
 export type Trace = TraceStep[];
 

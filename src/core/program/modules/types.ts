@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Field, Signature } from '../../signature/types';
 import type { ProgramServices } from '../services';
 import type { ModuleNode } from '../types';
@@ -37,6 +38,13 @@ export interface ModuleType {
   readonly description: string;
   /** The DSPy class this module exports as, e.g. `dspy.ChainOfThought`. */
   readonly dspyClass: string;
+  /**
+   * The module's own settings in `node.config` beyond model/temperature/maxTokens (Retrieve's
+   * `k` and `corpusId`, BestOfN's `N`, ReAct's `tools`…), with defaults and `.describe()` help.
+   * The inspector builds its form from it (as the optimize dialog does from optimizer schemas)
+   * and validation reports a bad value naming the node and the setting.
+   */
+  readonly configSchema?: z.ZodObject;
   /** The predictors held, in the order DSPy's `named_predictors()` lists them. */
   predictors(node: ModuleNode): PredictorSpec[];
   /** Ports on the canvas: what edges may bind. */
