@@ -3,6 +3,7 @@
  * reason first, whether the instructions ask for step-by-step work or a strict output format,
  * and helpers to find the fields a task needs. Task models add their own, task-specific features.
  */
+import { hashString, hashUnit } from './hash';
 import type { ParsedPrompt, SimField } from './types';
 import { literalOptions, typeKind } from './parse/fields';
 
@@ -26,6 +27,12 @@ export function asksStrictFormat(instructions: string): boolean {
 }
 
 const LABEL_NAMES = new Set(['label', 'category', 'intent', 'sentiment', 'class', 'topic', 'classification', 'department', 'queue', 'route']);
+
+/** An instruction that names a label-like output in backticks (DSPy's default: "produce the fields `label`"). */
+export function namesLabelOutput(instruction: string): boolean {
+  const produced = /produce the fields? (.*)/i.exec(instruction)?.[1] ?? instruction;
+  return [...produced.matchAll(/`(\w+)`/g)].some((m) => LABEL_NAMES.has((m[1] ?? '').toLowerCase()));
+}
 
 /** The output that holds a class label: a Literal type, or a label-like name. */
 export function labelField(prompt: ParsedPrompt): SimField | null {
@@ -53,4 +60,34 @@ export function mainTextInput(prompt: ParsedPrompt): { name: string; value: stri
 /** Noise amplitude for the skill: small at temperature 0, larger when sampling hot. */
 export function noiseAmplitude(temperature: number): number {
   return 0.04 + 0.06 * Math.min(Math.max(temperature, 0), 1.5);
+}
+
+/** How much of an item's difficulty depends on the prompt rather than on the item alone. */
+export const PROMPT_DIFFICULTY_SHARE = 0.3;
+
+/** A hash of what a prompt teaches (instructions and demos), not of the request's own inputs. */
+export function promptContentKey(prompt: ParsedPrompt): number {
+  return hashString(`${prompt.instructions}\u241f${JSON.stringify(prompt.demos.map((d) => d.values))}`);
+}
+
+/** CDF of a·U + b·U' (U, U' uniform on [0, 1), a ≥ b > 0): maps the weighted sum back to uniform. */
+function trapezoidCdf(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x < b) return (x * x) / (2 * a * b);
+  if (x <= a) return (x - b / 2) / a;
+  if (x < a + b) return 1 - ((a + b - x) * (a + b - x)) / (2 * a * b);
+  return 1;
+}
+
+/**
+ * An item's latent difficulty under this prompt, uniform on [0, 1): mostly the item's own (a hash
+ * of its inputs), partly a hash of the item together with the prompt's instructions and demos.
+ * Prompts of equal skill therefore fail on overlapping but different items, as real models do,
+ * while one prompt still answers an item the same way every time.
+ */
+export function itemDifficulty(prompt: ParsedPrompt, inputKey: string): number {
+  const own = hashUnit('difficulty', inputKey);
+  const mixed = hashUnit('difficulty-prompt', inputKey, promptContentKey(prompt));
+  const a = 1 - PROMPT_DIFFICULTY_SHARE;
+  return trapezoidCdf(a * own + PROMPT_DIFFICULTY_SHARE * mixed, a, PROMPT_DIFFICULTY_SHARE);
 }

@@ -80,13 +80,12 @@ describe('COPRO', { timeout: 60_000 }, () => {
     expect(counts.prompt).toBeLessThanOrEqual(2 * plan.promptCalls);
     expect(counts.task).toBeLessThanOrEqual(2 * plan.taskCalls);
     const { baselineDevScore = 0, finalDevScore = 0 } = outcome.result;
-    expect(finalDevScore - baselineDevScore).toBeGreaterThanOrEqual(0.03);
+    // The issue's bar. COPRO's proposer sees only the instruction text (never data, as in DSPy):
+    // the sim writes general classification advice for a `label` output, some of it useful
+    // (decide by the problem still open, one allowed label only, reason first), and keeps what
+    // the higher-scored attempts said. Measured +16.7 here; +17 / +24 / +16.5 on data seeds 1-3.
+    expect(finalDevScore - baselineDevScore).toBeGreaterThanOrEqual(0.15);
   });
-
-  // The issue's bar is +15 points. COPRO's proposer sees only the instruction text (never data,
-  // as in DSPy), so the sim cannot learn the labels or the settled-topic rule from it: measured
-  // +5 points here (0.433 -> 0.483) and +7 / +7 / +4 on three other data seeds (200 dev each).
-  // Not asserted: the bar is open on issue 3 until the sim gives data-blind proposals more signal.
 
   it('is deterministic for a seed, and replays from a warm cache without provider calls', async () => {
     const cache = new MemoryCacheStore();

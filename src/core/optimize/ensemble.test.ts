@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { generateClassification } from '../../sim';
+import { createSimFetch, generateClassification } from '../../sim';
+import type { RunExample } from '../evaluate/types';
+import { createOpenAIClient } from '../lm/openai-client';
+import { createLM } from '../lm/stack';
+import { UsageMeter } from '../lm/usage';
+import { compileProgram } from '../program/execute';
+import { programState } from '../program/state';
+import { createOptimizerContext } from './context';
 import type { Example } from '../data/types';
 import { getMetric } from '../evaluate/metrics/registry';
 import { MemoryCacheStore } from '../lm/cache-store';
@@ -75,11 +82,25 @@ describe('ensemble', () => {
     expect(counter.runs).toBeLessThanOrEqual(planRun(spec({ devset: [] }), 'sim-1').taskCalls);
   }, 40_000);
 
-  // Acceptance bar, not met on the current sim (numbers in the report). Its answers are right iff
-  // a ticket's fixed difficulty is below the prompt's skill, so members' errors are nearly nested
-  // and a majority of three tends to land on the middle member: over seeds 1, 2, 3, 7, 11 the vote
-  // matched or beat the val-best member 3 times of 5 and the dev-best member 2 of 5 (measured with
-  // num_candidate_programs 4, 40 val, 120 dev). Open on issue 3 until the sim's errors are less correlated.
+  it('votes at least as well on held-out dev as its best member', async () => {
+    // The sim's difficulty is partly the prompt's own and its format slips are the prompt's, so
+    // members fail on partly different tickets, as real models do, and a majority can fix some.
+    const { members } = await searchAndMembers();
+    const client = createOpenAIClient({ baseURL: 'http://sim.local/v1', model: 'sim-1', fetch: createSimFetch({ latencyMs: 0 }) });
+    const lm = createLM({ client, scheduler: { concurrency: 8 } });
+    const ctx = createOptimizerContext({
+      program: compileProgram(graph), baseline: programState(graph), trainset, valset, metric: getMetric('exact-match'), fields: ['label'],
+      taskLM: lm, promptLM: lm, meter: new UsageMeter(), seed: 7, signal: new AbortController().signal, concurrency: 8,
+      emit: () => {}, now: () => 0, onActivity: () => {},
+    });
+    const dev = async (runExample?: RunExample) =>
+      (await ctx.evaluate(members[0] as ProgramState, devset, { label: 'dev', subset: 'full', record: false, ...(runExample ? { runExample } : {}) })).result.score;
+    const memberScores: number[] = [];
+    for (const member of members) memberScores.push(await dev((example) => ctx.run(member, example)));
+    const vote = await dev((example) => runEnsemble((member) => ctx.run(member, example), members, ['label']));
+    console.log(`ensemble dev: members ${memberScores.map((x) => x.toFixed(3)).join(', ')}; majority ${vote.toFixed(3)}`);
+    expect(vote).toBeGreaterThanOrEqual(Math.max(...memberScores));
+  }, 40_000);
 
   it('is deterministic for a seed, and replays from a warm cache without provider calls', async () => {
     const cache = new MemoryCacheStore();

@@ -4,6 +4,7 @@
  * few, so that an optimizer's search over proposals has better and worse candidates to find.
  */
 import type { SimRng } from '../hash';
+import { namesLabelOutput } from '../features';
 import type { Insights } from './insight';
 
 export type TipStyle = 'none' | 'creative' | 'simple' | 'description' | 'high_stakes' | 'persona';
@@ -68,7 +69,8 @@ function supportInstruction(insights: Insights, style: TipStyle, rng: SimRng, ke
   if (insights.labels.length >= 2 && rng.chance(Math.max(keep, 0.6))) {
     parts.push(`Answer with exactly one label: ${listLabels(insights.labels)} (lowercase, nothing else).`);
   }
-  if (insights.settledRule && rng.chance(keep)) {
+  // A rule the proposer read stated in words (a dataset summary) is written down more often than one it must infer.
+  if (insights.settledRule && rng.chance(insights.settledStated ? Math.max(keep, 0.85) : keep)) {
     parts.push(
       rng.pick([
         'If the customer says one topic is fine or already resolved, ignore it and classify by the problem that remains.',
@@ -95,7 +97,31 @@ function arithmeticInstruction(insights: Insights, style: TipStyle, rng: SimRng,
   return parts;
 }
 
+/**
+ * A label-producing task seen only through its instruction (COPRO's view): the advice a capable
+ * model gives for any classification, sampled, so that some proposals carry the useful parts
+ * (one allowed label only; decide by the issue that is still open; reason first) and some do not.
+ */
+function classificationInstruction(basic: string, style: TipStyle, rng: SimRng, keep: number): string[] {
+  const parts = [...frame(style, 'text classification', rng)];
+  parts.push(rng.pick([basic.trim() || 'Assign the text one label.', 'Read the text and assign the single label that fits it best.', 'Classify the text.']));
+  if (rng.chance(keep)) parts.push(rng.pick(['Answer with exactly one of the allowed labels and nothing else.', 'Give the label only.']));
+  if (rng.chance(keep * 0.6)) {
+    parts.push(
+      rng.pick([
+        'When the text mentions several topics, label it by the actual issue the writer still needs help with, not by a topic they say is fine.',
+        'Decide by the real problem the writer raises; topics they call resolved do not count.',
+        'Look for the most important words in the text.',
+        'Consider every topic the text mentions before choosing.',
+      ]),
+    );
+  }
+  if (rng.chance(keep * 0.5)) parts.push('Think step by step before answering.');
+  return parts;
+}
+
 function genericInstruction(basic: string, style: TipStyle, rng: SimRng, keep: number): string[] {
+  if (namesLabelOutput(basic)) return classificationInstruction(basic, style, rng, keep);
   const parts = [...frame(style, 'this task', rng)];
   parts.push(basic.trim() || 'Read the inputs carefully and produce the requested outputs.');
   if (rng.chance(keep)) parts.push('Answer precisely, in exactly the format each output field asks for.');

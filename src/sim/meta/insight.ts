@@ -16,11 +16,14 @@ export interface Insights {
   mappings: Map<string, SupportLabel>;
   /** Examples showed tickets whose first topic is settled: the rule can be stated. */
   settledRule: boolean;
+  /** The text states that rule in words (a dataset summary), not only shows tickets that need it. */
+  settledStated: boolean;
   /** Examples showed additions that carry (or feedback about a dropped carry). */
   carries: boolean;
 }
 
-const GOLD = /\b(?:expected|correct (?:answer|label|output|category) (?:is|was)|should (?:have been|be)|gold(?: label| answer)?(?: is)?:?|ground truth(?: is)?:?|the answer is|true label(?: is)?:?)\s*[`'"«]?([a-z]+)/i;
+// The metric's feedback names the field: "expected label 'billing', got 'shipping'".
+const GOLD = /\b(?:expected(?: [a-z_]+)?(?: is| was)?:?|correct (?:answer|label|output|category) (?:is|was)|should (?:have been|be)|gold(?: label| answer)?(?: is)?:?|ground truth(?: is)?:?|the answer is|true label(?: is)?:?)\s*[`'"«]?([a-z]+)/i;
 // GEPA's default feedback is "This trajectory got a score of 0.0." when the metric gives no text.
 const WRONG = /\b(incorrect|wrong|mismatch|not correct|failed)\b|score of 0(\.0+)?\b/i;
 const SUPPORT_WORDS = /\b(support tickets?|customer-support|customer support|tickets?)\b/i;
@@ -84,13 +87,13 @@ function learnArithmetic(chunk: string, out: Insights): void {
 }
 
 export function gatherInsights(text: string): Insights {
-  const out: Insights = { task: 'unknown', labels: [], mappings: new Map(), settledRule: false, carries: false };
+  const out: Insights = { task: 'unknown', labels: [], mappings: new Map(), settledRule: false, settledStated: false, carries: false };
   const labels = new Set(labelsInOrder(text));
   const supportLike = (cuesIn(text).length > 0 && labels.size >= 1) || (SUPPORT_WORDS.test(text) && labels.size >= 2);
   if (supportLike) {
     out.task = 'support';
     out.labels = SUPPORT_LABELS.filter((l) => labels.has(l));
-    if (SETTLED_SUMMARY.test(text)) out.settledRule = true;
+    if (SETTLED_SUMMARY.test(text)) out.settledRule = out.settledStated = true;
     for (const chunk of chunks(text)) learnSupport(chunk, out);
   } else if (ADDITION.test(text) && /\d/.test(text)) {
     out.task = 'arithmetic';

@@ -34,8 +34,16 @@ describe('GEPA reflection', () => {
   });
 
   it('states what the failures and feedback reveal, and the new instruction scores better', () => {
-    expect(instruction).toMatch(/resolved|remains/);
-    expect(classificationAccuracy(test, { instructions: instruction })).toBeGreaterThan(classificationAccuracy(test, { instructions: current }) + 0.1);
+    // Each fact is written down with a probability: judge ten samples of the same request.
+    const samples = simulateChat({ temperature: 1, n: 10, messages: [{ role: 'user', content: gepaPrompt(current, examples) }] }).choices.map(
+      (c) => /```\n([\s\S]*?)\n```/.exec(c.message.content)?.[1] ?? '',
+    );
+    const stating = samples.filter((s) => /resolved|remains/.test(s));
+    expect(stating.length).toBeGreaterThanOrEqual(7);
+    // The feedback's expected label ("The expected label is billing") teaches the rare term.
+    expect(samples.some((s) => s.includes('"dunning notice" means billing'))).toBe(true);
+    expect(samples.every((s) => s.includes('"dunning notice" means billing') || !s.includes('dunning notice'))).toBe(true);
+    expect(classificationAccuracy(test, { instructions: stating[0] })).toBeGreaterThan(classificationAccuracy(test, { instructions: current }) + 0.1);
   });
 
   it('keeps a non-default current instruction and only adds to it', () => {
@@ -100,7 +108,8 @@ describe("SIMBA's OfferFeedback", () => {
     const advice = JSON.parse(values.module_advice ?? '{}') as Record<string, string>;
     expect(Object.keys(advice)).toEqual(['classify', 'route.predict']);
     expect(advice.classify).toContain(ticket.label);
-    const mixed = test.filter((r) => readTicket(r.text)?.distractor);
+    // 800 tickets: a prompt's own share of each ticket's difficulty makes 200 too few for a 10-point check.
+    const mixed = generateClassification(800, 1).filter((r) => readTicket(r.text)?.distractor);
     expect(classificationAccuracy(mixed, { instructions: advice.classify })).toBeGreaterThan(classificationAccuracy(mixed, {}) + 0.1);
   });
 });

@@ -4,6 +4,8 @@
  * `proposed_prefix_for_output_field`, from the basic instruction or from scored attempts) ask it.
  * The proposal is built from what the prompt shows (see insight.ts) and, when scored attempts
  * are listed, keeps the sentences of the best ones: search over proposals has real signal.
+ * Seeing only an instruction (COPRO), it writes general advice for the output it names (for a
+ * `label`: classification advice, see compose.ts) and tries new advice on top of the best attempts.
  */
 import { SimRng } from '../hash';
 import type { BehaviourReply, OutputValue, ParsedPrompt, SampleContext } from '../types';
@@ -66,7 +68,13 @@ export function propose(prompt: ParsedPrompt, ctx: SampleContext): BehaviourRepl
     for (const attempt of attempts.slice(0, 2)) {
       for (const s of sentences(attempt.instruction)) if (!DEFAULT_INSTRUCTION.test(s)) kept.add(s);
     }
-    const fresh = missingFacts(insights, [...kept].join(' ')).filter(() => rng.chance(0.6));
+    // Facts the attempts missed; a task the proposer knows nothing about gets new advice to try.
+    const original = basic || (attempts.map((a) => a.instruction).find((i) => DEFAULT_INSTRUCTION.test(i)) ?? '');
+    const missing =
+      insights.task === 'unknown'
+        ? sentences(composeInstruction(insights, original, style, rng)).filter((s) => !kept.has(s))
+        : missingFacts(insights, [...kept].join(' '));
+    const fresh = missing.filter(() => rng.chance(0.6));
     instruction = [...kept, ...fresh].join(' ') || composeInstruction(insights, basic, style, rng);
   } else {
     instruction = composeInstruction(insights, basic, style, rng);

@@ -1,13 +1,14 @@
 /**
  * The simulated model's skill on the support-ticket task. It is a simulator, not a model: each
- * ticket has a latent difficulty u (a hash of its text) and is answered correctly iff u < p,
- * where p is computed from what the prompt teaches. A better prompt therefore fixes a superset
- * of tickets, which gives optimizers a consistent signal. A separate latent v decides whether the
- * answer comes out off-format ("Billing issue" instead of `billing`), which demos and label lists
- * prevent.
+ * ticket has a latent difficulty u (mostly a hash of its text, partly of text and prompt: see
+ * itemDifficulty) and is answered correctly iff u < p, where p is computed from what the prompt
+ * teaches. A better prompt fixes many more tickets than it breaks, a consistent signal, while
+ * prompts of equal skill fail on partly different tickets (so a majority vote can help). A
+ * separate latent v decides whether the answer comes out off-format ("Billing issue" instead of
+ * `billing`), which demos and label lists prevent.
  */
 import { hashUnit } from '../hash';
-import { asksStepByStep, asksStrictFormat, fieldOptions, mainTextInput, noiseAmplitude, reasoningField } from '../features';
+import { asksStepByStep, asksStrictFormat, fieldOptions, itemDifficulty, mainTextInput, promptContentKey, noiseAmplitude, reasoningField } from '../features';
 import type { BehaviourReply, OutputValue, ParsedPrompt, SampleContext, SimField } from '../types';
 import { sentences } from '../text';
 import { SUPPORT_LABELS, cuesIn, isSupportLabel, readTicket } from './support';
@@ -26,7 +27,8 @@ const K = {
   reasonMixed: 0.2,
   mixedDemo: 0.12,
   demo: 0.05,
-  maxDemos: 6,
+  // Generic demos saturate at four; more help only by covering the ticket's own term (relevant).
+  maxDemos: 4,
   relevant: 0.1,
   wrongDemo: 0.1,
   labels: 0.05,
@@ -187,8 +189,9 @@ export function answerSupport(prompt: ParsedPrompt, field: SimField, ctx: Sample
   if (!input || !reading) return null;
   const f = supportFeatures(prompt, field, input.name);
   const inputKey = Object.values(prompt.inputsNow).join('\n');
-  const u = hashUnit('difficulty', inputKey);
-  const v = hashUnit('format', inputKey);
+  const u = itemDifficulty(prompt, inputKey);
+  // Format slips are the prompt's: another prompt slips on other tickets.
+  const v = hashUnit('format', inputKey, promptContentKey(prompt));
   const p = supportSkill(f, reading) + (hashUnit('noise', ctx.key) - 0.5) * noiseAmplitude(ctx.temperature);
   const correct = u < p;
   const label = correct ? reading.label : wrongLabel(f, reading, input.value);
