@@ -1,5 +1,6 @@
 import { runPredictor } from '../adapters/predict';
 import type { LM, Usage } from '../lm/types';
+import type { Demo, Signature } from '../signature/types';
 import { ZERO_USAGE, addUsage } from '../lm/types';
 import { topologicalOrder } from './graph';
 import { getModuleType } from './modules/registry';
@@ -104,26 +105,45 @@ function totals(trace: TraceStep[]): { usage: Usage; savedUsage: Usage } {
   return { usage, savedUsage };
 }
 
+const HINT_FIELD = { name: 'hint_', type: 'str', desc: 'A hint to the module from an earlier run' } as const;
+
 function moduleRun(node: ModuleNode, state: ProgramState, options: ExecuteOptions, trace: TraceStep[]): ModuleRun {
+  const call = async (name: string, signature: Signature, demos: Demo[], model: string | undefined, inputs: Record<string, unknown>, opts?: PredictCallOptions) => {
+    const hinted = opts?.hint === undefined ? { signature, inputs } : { signature: { ...signature, inputs: [...signature.inputs, { ...HINT_FIELD }] }, inputs: { ...inputs, hint_: opts.hint } };
+    const result = await runPredictor(options.lm, hinted.signature, demos, hinted.inputs, {
+      model: model ?? node.config.model,
+      maxTokens: node.config.maxTokens,
+      temperature: opts?.temperature ?? options.temperature ?? node.config.temperature,
+      n: opts?.n,
+      rolloutId: opts?.rolloutId ?? options.rolloutId,
+      signal: options.signal,
+    });
+    trace.push({ predictor: name, nodeId: node.id, inputs: hinted.inputs, outputs: result.outputs ?? {}, calls: result.calls, error: result.error });
+    if (result.error || !result.outputs) throw new ModuleError(`${name}: ${result.error ?? 'no outputs'}`, node.id, name);
+    return result.completions ?? [result.outputs];
+  };
+  const stateCall = (path: string, inputs: Record<string, unknown>, opts?: PredictCallOptions) => {
+    const name = predictorName(node, path);
+    const predictor = state[name];
+    if (!predictor) throw new ModuleError(`no state for predictor '${name}'`, node.id, name);
+    return call(name, predictor.signature, predictor.demos, predictor.model, inputs, opts);
+  };
   return {
     node,
     signal: options.signal,
     services: options.services ?? {},
-    async predict(path: string, inputs: Record<string, unknown>, call?: PredictCallOptions) {
-      const name = predictorName(node, path);
-      const predictor = state[name];
-      if (!predictor) throw new ModuleError(`no state for predictor '${name}'`, node.id, name);
-      const result = await runPredictor(options.lm, predictor.signature, predictor.demos, inputs, {
-        model: predictor.model ?? node.config.model,
-        maxTokens: node.config.maxTokens,
-        temperature: call?.temperature ?? options.temperature ?? node.config.temperature,
-        n: call?.n,
-        rolloutId: call?.rolloutId ?? options.rolloutId,
-        signal: options.signal,
-      });
-      trace.push({ predictor: name, nodeId: node.id, inputs, outputs: result.outputs ?? {}, calls: result.calls, error: result.error });
-      if (result.error || !result.outputs) throw new ModuleError(`${name}: ${result.error ?? 'no outputs'}`, node.id, name);
-      return result.outputs;
+    rolloutId: options.rolloutId,
+    async predict(path, inputs, opts) {
+      return (await stateCall(path, inputs, opts))[0] as Record<string, unknown>;
+    },
+    predictMany: stateCall,
+    predictAdHoc: (label, signature, inputs, opts) => call(label, signature, [], undefined, inputs, opts),
+    record(step) {
+      trace.push({ predictor: node.name, nodeId: node.id, inputs: step.inputs, outputs: step.outputs ?? {}, calls: [], action: step.action, ...(step.error ? { error: step.error } : {}) });
+    },
+    traceLength: () => trace.length,
+    rename(from, to, label) {
+      for (const step of trace.slice(from, to)) step.predictor = label(step.predictor);
     },
   };
 }

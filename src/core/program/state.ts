@@ -1,6 +1,7 @@
 import { topologicalOrder } from './graph';
 import { getModuleType } from './modules/registry';
 import type { PredictorSpec } from './modules/types';
+import type { Demo } from '../signature/types';
 import type { ModuleNode, ProgramGraph, ProgramState } from './types';
 import { isModuleNode } from './types';
 
@@ -38,9 +39,26 @@ export function namedPredictors(graph: ProgramGraph): NamedPredictor[] {
 export function programState(graph: ProgramGraph): ProgramState {
   const state: ProgramState = {};
   for (const p of namedPredictors(graph)) {
-    state[p.name] = { signature: p.spec.signature, demos: p.node.demos ?? [] };
+    if (p.spec.separate) {
+      const saved = separateStates(p.node)[p.spec.path];
+      const signature = saved ? { ...p.spec.signature, instructions: saved.instructions } : p.spec.signature;
+      state[p.name] = { signature, demos: saved?.demos ?? [] };
+    } else {
+      state[p.name] = { signature: p.spec.signature, demos: p.node.demos ?? [] };
+    }
   }
   return state;
+}
+
+/** Saved state of a node's `separate` predictors (ReAct's `react`), keyed by path. */
+export interface SeparatePredictorState {
+  instructions: string;
+  demos: Demo[];
+}
+
+export function separateStates(node: ModuleNode): Record<string, SeparatePredictorState> {
+  const saved = node.config.predictorStates;
+  return typeof saved === 'object' && saved !== null ? (saved as Record<string, SeparatePredictorState>) : {};
 }
 
 /**
@@ -52,10 +70,19 @@ export function applyState(graph: ProgramGraph, state: ProgramState): ProgramGra
   for (const p of namedPredictors(graph)) {
     const s = state[p.name];
     if (!s) continue;
+    if (p.spec.separate) {
+      const node = { ...p.node, ...updates.get(p.node.id) } as ModuleNode;
+      const predictorStates = { ...separateStates(node), [p.spec.path]: { instructions: s.signature.instructions, demos: s.demos } };
+      updates.set(p.node.id, { ...updates.get(p.node.id), config: { ...node.config, predictorStates } });
+      continue;
+    }
+    const prior = updates.get(p.node.id);
+    const config = prior?.config ?? p.node.config;
     updates.set(p.node.id, {
+      ...prior,
       signature: { ...p.node.signature, instructions: s.signature.instructions },
       demos: s.demos,
-      ...(s.model ? { config: { ...p.node.config, model: s.model } } : {}),
+      ...(s.model ? { config: { ...config, model: s.model } } : prior?.config ? { config } : {}),
     });
   }
   return {

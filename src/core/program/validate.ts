@@ -2,7 +2,8 @@ import { isIdentifier } from '../signature';
 import type { Field, FieldType } from '../signature/types';
 import { nodeLabel, portsOf, topologicalOrder } from './graph';
 import { getModuleType } from './modules/registry';
-import type { GraphNode, ProgramGraph } from './types';
+import type { ModuleType } from './modules/types';
+import type { GraphNode, ModuleNode, ProgramGraph } from './types';
 import { isModuleNode } from './types';
 
 export interface Problem {
@@ -39,6 +40,20 @@ function checkFields(node: GraphNode, fields: Field[], role: string, out: Proble
   }
 }
 
+/** A node's settings checked against its type's schema and checks: "Retrieve 'search': k must be ≥ 1". */
+export function configProblems(type: ModuleType, node: ModuleNode): string[] {
+  const where = `${type.id} ${nodeLabel(node)}`;
+  const out: string[] = [];
+  const parsed = type.configSchema?.safeParse(node.config);
+  for (const issue of parsed?.error?.issues ?? []) {
+    const path = issue.path.map(String).join('.');
+    const key = String(issue.path.at(-1) ?? '');
+    out.push(`${where}: ${path && !issue.message.startsWith(key) ? `${path}: ` : ''}${issue.message}`);
+  }
+  if (parsed?.success !== false) for (const problem of type.check?.(node) ?? []) out.push(`${where}: ${problem}`);
+  return out;
+}
+
 function checkNodes(graph: ProgramGraph, out: Problem[]): void {
   const ids = new Set<string>();
   const names = new Map<string, string>();
@@ -49,8 +64,11 @@ function checkNodes(graph: ProgramGraph, out: Problem[]): void {
       checkFields(node, node.fields, node.type === 'Input' ? 'input' : 'output', out);
       continue;
     }
-    if (!getModuleType(node.type)) {
+    const type = getModuleType(node.type);
+    if (!type) {
       out.push({ severity: 'error', nodeId: node.id, message: `${nodeLabel(node)}: unknown module type '${node.type}'` });
+    } else {
+      for (const message of configProblems(type, node)) out.push({ severity: 'error', nodeId: node.id, message });
     }
     if (!isIdentifier(node.name)) {
       out.push({ severity: 'error', nodeId: node.id, message: `module name '${node.name}' is not a Python identifier` });

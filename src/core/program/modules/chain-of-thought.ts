@@ -4,7 +4,7 @@ import type { ModuleType } from './types';
 /** DSPy's ChainOfThought prepends this output; its description is DSPy's `${reasoning}` default. */
 export const REASONING_FIELD = { name: 'reasoning', type: 'str' } as const;
 
-function withReasoning(signature: Signature): Signature {
+export function withReasoning(signature: Signature): Signature {
   const outputs = signature.outputs.filter((f) => f.name !== REASONING_FIELD.name);
   return { ...signature, outputs: [{ ...REASONING_FIELD }, ...outputs] };
 }

@@ -1,9 +1,24 @@
+import { bestOfNModule } from './best-of-n';
 import { chainOfThoughtModule } from './chain-of-thought';
+import { codeModule } from './code';
+import { multiChainComparisonModule } from './multi-chain-comparison';
 import { predictModule } from './predict';
+import { reactModule } from './react-module';
+import { refineModule } from './refine';
+import { retrieveModule } from './retrieve';
 import type { ModuleType } from './types';
 
 /** Every built-in module type. Adding one is a file and a line here (STYLE.md 2). */
-const BUILTIN_MODULES = [predictModule, chainOfThoughtModule] as const;
+const BUILTIN_MODULES = [
+  predictModule,
+  chainOfThoughtModule,
+  retrieveModule,
+  reactModule,
+  multiChainComparisonModule,
+  bestOfNModule,
+  refineModule,
+  codeModule,
+] as const;
 
 export type ModuleTypeId = (typeof BUILTIN_MODULES)[number]['id'];
 
