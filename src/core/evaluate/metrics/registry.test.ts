@@ -7,7 +7,7 @@ const custom = (id: string): Metric => ({ id, name: id, description: 'test metri
 
 describe('metric registry', () => {
   it('holds the built-in metrics in order, each with a name and description', () => {
-    expect(listMetrics().map((m) => m.id)).toEqual(['exact-match', 'f1', 'contains', 'numeric', 'llm-judge']);
+    expect(listMetrics().map((m) => m.id)).toEqual(['exact-match', 'f1', 'contains', 'numeric', 'llm-judge', 'custom']);
     for (const m of listMetrics()) expect(m.name.length * m.description.length).toBeGreaterThan(0);
     expect(getMetric('llm-judge').needsLM).toBe(true);
   });

@@ -1,12 +1,13 @@
 import type { Metric } from '../types';
 import { contains } from './contains';
+import { customMetric } from './custom';
 import { exactMatch } from './exact-match';
 import { f1 } from './f1';
 import { llmJudge } from './llm-judge';
 import { numeric } from './numeric';
 
 /** The built-in metrics; adding one is a file in this folder plus an entry here. */
-const BUILTIN_METRICS = [exactMatch, f1, contains, numeric, llmJudge] as const;
+const BUILTIN_METRICS = [exactMatch, f1, contains, numeric, llmJudge, customMetric] as const;
 
 export type MetricId = (typeof BUILTIN_METRICS)[number]['id'];
 
