@@ -2,6 +2,7 @@ import { loadProject, type ProjectFile } from '../core/formats/project';
 import { DbConflictError, guardWrite } from './errors';
 import { newId } from './ids';
 import { remapIds, writeDataset } from './dataset-rows';
+import { remapCorpusIds, writeCorpus } from './corpus-rows';
 import type { ProjectRecord } from './records';
 import type { StudioDb } from './schema';
 
@@ -11,7 +12,7 @@ export class ProjectImportError extends Error {
 }
 
 /**
- * Stores a project file as a new project with its datasets, in one transaction: on any failure
+ * Stores a project file as a new project with its datasets and corpora, in one transaction: on any failure
  * (an invalid file, a repeated row id, a full disk) nothing at all is written. A dataset keeps
  * its id unless another project already uses it; then it gets a fresh one and the project's
  * settings follow.
@@ -29,16 +30,21 @@ export async function importProjectFile(getDb: () => StudioDb, file: ProjectFile
 
   const db = getDb();
   return guardWrite(`import project ${JSON.stringify(project.name)}`, () =>
-    db.transaction('rw', [db.projects, db.datasets, db.datasetRows], async () => {
+    db.transaction('rw', [db.projects, db.datasets, db.datasetRows, db.corpora, db.corpusPassages, db.corpusIndexes], async () => {
       const at = now();
       const mapping = new Map<string, string>();
       for (const dataset of project.datasets) {
         if (await db.datasets.get(dataset.id)) mapping.set(dataset.id, newId());
       }
+      // Corpora, like datasets, keep their ids unless taken; Retrieve nodes follow a new id.
+      const corpusIds = new Map<string, string>();
+      for (const corpus of project.corpora ?? []) {
+        if (await db.corpora.get(corpus.id)) corpusIds.set(corpus.id, newId());
+      }
       const record: ProjectRecord = {
         id: newId(),
         name: project.name,
-        graph: project.graph,
+        graph: remapCorpusIds(project.graph, corpusIds),
         settings: remapIds(project.settings, mapping),
         createdAt: at,
         updatedAt: at,
@@ -46,6 +52,9 @@ export async function importProjectFile(getDb: () => StudioDb, file: ProjectFile
       await db.projects.add(record);
       for (const dataset of project.datasets) {
         await writeDataset(db, record.id, { ...dataset, id: mapping.get(dataset.id) ?? dataset.id }, at);
+      }
+      for (const corpus of project.corpora ?? []) {
+        await writeCorpus(db, record.id, { ...corpus, id: corpusIds.get(corpus.id) ?? corpus.id }, at, { freshIdIfTaken: false });
       }
       return record;
     }),

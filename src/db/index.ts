@@ -1,6 +1,7 @@
 // The studio's persistence. Each repository reads the app database lazily, so importing this
 // module opens nothing; `*Repository(getDb)` builds the same API over another database (tests).
 import type { ProjectFile } from '../core/formats/project';
+import { corporaRepository } from './corpora';
 import { datasetsRepository } from './datasets';
 import { graphVersionsRepository } from './graph-versions';
 import { importProjectFile as importInto } from './import-project';
@@ -13,13 +14,14 @@ import { settingsRepository } from './settings';
 
 export const projects = projectsRepository(studioDb);
 export const datasets = datasetsRepository(studioDb);
+export const corpora = corporaRepository(studioDb);
 export const graphVersions = graphVersionsRepository(studioDb);
 export const runs = runsRepository(studioDb);
 export const trials = trialsRepository(studioDb);
 export const providers = providersRepository(studioDb);
 export const settings = settingsRepository(studioDb);
 
-/** Stores a project file (project + datasets) in one transaction: all or nothing. */
+/** Stores a project file (project, datasets and corpora) in one transaction: all or nothing. */
 export function importProjectFile(file: ProjectFile): Promise<ProjectRecord> {
   return importInto(studioDb, file);
 }
@@ -29,6 +31,8 @@ export { DbConflictError, DbNotFoundError, DbQuotaError, isQuotaError } from './
 export { ProjectImportError } from './import-project';
 export { DB_NAME, LATEST_VERSION, StudioDb, TABLES, deleteStudioDb, studioDb, type TableName } from './schema';
 export { datasetsRepository, type DatasetsRepository, type RowPage } from './datasets';
+export { corporaRepository, type CorporaRepository } from './corpora';
+export type { CorpusIndexRecord, CorpusRecord } from './corpus-records';
 export { graphVersionsRepository, type GraphVersionsRepository } from './graph-versions';
 export { projectsRepository, type NewProject, type ProjectPatch, type ProjectsRepository } from './projects';
 export { providersRepository, storableProvider, type ProvidersRepository } from './providers';
@@ -47,5 +51,6 @@ export type {
   RunRecord,
   RunStatus,
   RunUsage,
+  StoredRunCommand,
   StoredTrial,
 } from './records';

@@ -2,6 +2,7 @@ import type { ProgramGraph } from '../core/program/types';
 import { DbNotFoundError, guardWrite } from './errors';
 import { newId } from './ids';
 import { copyDatasetsInto, deleteDatasetsOf, remapIds } from './dataset-rows';
+import { copyCorporaInto, deleteCorporaOf, remapCorpusIds } from './corpus-rows';
 import type { ProjectRecord } from './records';
 import type { StudioDb } from './schema';
 
@@ -23,9 +24,9 @@ export interface ProjectsRepository {
   get(id: string): Promise<ProjectRecord | undefined>;
   create(input: NewProject): Promise<ProjectRecord>;
   save(id: string, patch: ProjectPatch): Promise<void>;
-  /** A copy of the project and its datasets (not its runs) named "<name> (copy)". */
+  /** A copy of the project, its datasets and corpora (not its runs) named "<name> (copy)". */
   duplicate(id: string): Promise<ProjectRecord>;
-  /** The project with everything that belongs to it: datasets, rows, runs, trials, graph versions. */
+  /** The project with everything that belongs to it: datasets, rows, corpora, runs, trials, graph versions. */
   remove(id: string): Promise<void>;
 }
 
@@ -59,14 +60,15 @@ export function projectsRepository(getDb: () => StudioDb, now: () => number = Da
     async duplicate(id) {
       const db = getDb();
       return guardWrite(`duplicate project ${id}`, () =>
-        db.transaction('rw', [db.projects, db.datasets, db.datasetRows], async () => {
+        db.transaction('rw', [db.projects, db.datasets, db.datasetRows, db.corpora, db.corpusPassages], async () => {
           const source = await db.projects.get(id);
           if (!source) throw new DbNotFoundError('projects', id);
           const at = now();
           const copyId = newId();
           const mapping = await copyDatasetsInto(db, id, copyId, at);
           const settings = remapIds(source.settings, mapping);
-          const copy: ProjectRecord = { ...source, id: copyId, name: `${source.name} (copy)`, settings, createdAt: at, updatedAt: at };
+          const graph = remapCorpusIds(source.graph, await copyCorporaInto(db, id, copyId, at));
+          const copy: ProjectRecord = { ...source, id: copyId, name: `${source.name} (copy)`, graph, settings, createdAt: at, updatedAt: at };
           await db.projects.add(copy);
           return copy;
         }),
@@ -76,8 +78,9 @@ export function projectsRepository(getDb: () => StudioDb, now: () => number = Da
     async remove(id) {
       const db = getDb();
       await guardWrite(`delete project ${id}`, () =>
-        db.transaction('rw', [db.projects, db.datasets, db.datasetRows, db.runs, db.trials, db.graphVersions], async () => {
+        db.transaction('rw', [db.projects, db.datasets, db.datasetRows, db.runs, db.trials, db.graphVersions, db.corpora, db.corpusPassages, db.corpusIndexes], async () => {
           await deleteDatasetsOf(db, id);
+          await deleteCorporaOf(db, id);
           const runIds = await db.runs.where('projectId').equals(id).primaryKeys();
           await db.trials.where('runId').anyOf(runIds).delete();
           await db.runs.bulkDelete(runIds);

@@ -27,6 +27,9 @@ describe('schema', () => {
       lmCache: 'lmCache',
       providers: 'providers',
       settings: 'settings',
+      corpora: 'corpora',
+      corpusPassages: 'corpusPassages',
+      corpusIndexes: 'corpusIndexes',
     });
     expect(Object.isFrozen(TABLES)).toBe(true);
   });
@@ -56,10 +59,30 @@ describe('schema', () => {
     expect(latest.verno).toBe(LATEST_VERSION);
   });
 
-  it('runs a later version\'s upgrade over v1 rows (the harness a real v2 test copies)', async () => {
-    // A hypothetical v2: runs gain a status index and older runs are backfilled with a kind.
+  it('upgrades v1 data to v2: everything kept, corpora tables added and usable', async () => {
+    const name = `schema-v1-v2-${process.pid}`;
+    const v1 = freshDb(1, name);
+    await writeV1(v1);
+    const v1Tables = v1.tables.map((t) => t.name);
+    expect(v1Tables).not.toContain(TABLES.corpora);
+    v1.close();
+
+    const v2 = track(freshDb(2, name));
+    expect(v2.verno).toBe(2);
+    expect(await v2.projects.get('p1')).toMatchObject({ name: 'Adder' });
+    expect(await v2.datasetRows.get(['d1', 'r1'])).toMatchObject({ data: { a: 1, sum: 2 } });
+    expect(await v2.runs.get('run1')).toMatchObject({ status: 'finished' });
+    await v2.corpora.add({ id: 'c1', projectId: 'p1', name: 'wiki', passageCount: 1, updatedAt: 3 });
+    await v2.corpusPassages.add({ corpusId: 'c1', passageId: 'a', order: 0, text: 'Paris' });
+    expect(await v2.corpora.where('projectId').equals('p1').toArray()).toHaveLength(1);
+    expect(await v2.corpusPassages.where('[corpusId+passageId]').equals(['c1', 'a']).first()).toMatchObject({ text: 'Paris' });
+  });
+
+  it('runs a later version\'s upgrade over v1 rows (the harness a real upgrade test copies)', async () => {
+    // A hypothetical next version: runs gain a status index and older runs are backfilled with a kind.
+    const next = LATEST_VERSION + 1;
     const v2: SchemaVersion = {
-      version: 2,
+      version: next,
       stores: { runs: 'id, projectId, [projectId+startedAt], status' },
       upgrade: async (tx) => {
         await tx.table(TABLES.runs).toCollection().modify((run: { kind?: string }) => {
@@ -72,8 +95,8 @@ describe('schema', () => {
     await writeV1(v1);
     v1.close();
 
-    const upgraded = track(freshDb(2, name, [...SCHEMA_VERSIONS, v2]));
-    expect(upgraded.verno).toBe(2);
+    const upgraded = track(freshDb(next, name, [...SCHEMA_VERSIONS, v2]));
+    expect(upgraded.verno).toBe(next);
     expect(await upgraded.runs.where('status').equals('finished').toArray()).toEqual([expect.objectContaining({ id: 'run1', kind: 'optimize', usage: { trials: 1, calls: 3, cachedCalls: 0, totalTokens: 90 } })]);
     expect(await upgraded.projects.count()).toBe(1);
   });

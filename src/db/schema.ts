@@ -10,6 +10,7 @@ import type {
   SettingRow,
   StoredTrial,
 } from './records';
+import type { CorpusIndexRecord, CorpusPassageRecord, CorpusRecord } from './corpus-records';
 
 /** FROZEN: the IndexedDB database name. Renaming it strands every user's data. */
 export const DB_NAME = 'prompt-studio';
@@ -28,6 +29,9 @@ export const TABLES = Object.freeze({
   lmCache: 'lmCache',
   providers: 'providers',
   settings: 'settings',
+  corpora: 'corpora',
+  corpusPassages: 'corpusPassages',
+  corpusIndexes: 'corpusIndexes',
 } as const);
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
@@ -64,6 +68,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Corpora for Retrieve nodes: summaries, passages apart (like dataset rows), and stored
+    // search indexes. New tables only, so no upgrade function.
+    version: 2,
+    stores: {
+      corpora: 'id, projectId',
+      corpusPassages: '[corpusId+order], [corpusId+passageId]',
+      corpusIndexes: 'corpusId',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
@@ -78,6 +92,9 @@ export class StudioDb extends Dexie {
   lmCache!: Table<LmCacheRow, string>;
   providers!: Table<ProviderRecord, string>;
   settings!: Table<SettingRow, string>;
+  corpora!: Table<CorpusRecord, string>;
+  corpusPassages!: Table<CorpusPassageRecord, [string, number]>;
+  corpusIndexes!: Table<CorpusIndexRecord, string>;
 
   /**
    * `upTo` and `versions` exist for migration tests: they open the database as an older (or a

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { firstTooDeep, MAX_NESTING, shortJson } from '../nesting';
 import type { Dataset } from '../data/types';
 import type { ProgramGraph } from '../program/types';
+import { corpusSchema, firstDuplicate, type Corpus } from './corpus';
 
 /** The project file: what a user exports and imports. Never holds an API key. */
 export interface ProjectFile {
@@ -11,6 +13,8 @@ export interface ProjectFile {
   datasets: Dataset[];
   /** Non-secret settings: metric id, chosen models, split seed. */
   settings: Record<string, unknown>;
+  /** The corpora Retrieve nodes search (see corpus.ts); absent in older files. */
+  corpora?: Corpus[];
 }
 
 export const PROJECT_FORMAT = 'prompt-studio/project';
@@ -40,6 +44,7 @@ const projectSchema = z.object({
   graph: z.object({ nodes: z.array(z.union([ioNode, moduleNode])), edges: z.array(edge) }),
   datasets: z.array(dataset).default([]),
   settings: z.record(z.string(), z.unknown()).default({}),
+  corpora: z.array(corpusSchema).optional(),
 });
 
 /** Each migration lifts a file from version N to N+1. Version 1 is the first: none yet. */
@@ -53,9 +58,11 @@ const SECRET_KEYS = /^(api[_-]?key|apiKey|authorization|secret|token|password)$/
 export function loadProject(input: unknown): LoadResult<ProjectFile> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, error: 'a project file is a JSON object' };
   let file = input as Record<string, unknown>;
-  if (file.format !== PROJECT_FORMAT) return { ok: false, error: `not a Prompt Studio project (format is ${JSON.stringify(file.format)}, expected "${PROJECT_FORMAT}")` };
+  if (file.format !== PROJECT_FORMAT) return { ok: false, error: `not a Prompt Studio project (format is ${shortJson(file.format)}, expected "${PROJECT_FORMAT}")` };
   const version = file.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, error: `unknown project version ${JSON.stringify(version)}` };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, error: `unknown project version ${shortJson(version)}` };
+  const deep = firstTooDeep(file);
+  if (deep !== undefined) return { ok: false, error: `${deep}: nested more than ${MAX_NESTING} levels deep` };
   if (version > PROJECT_VERSION) return { ok: false, error: `this project was written by a newer Prompt Studio (version ${version}; this one reads up to ${PROJECT_VERSION})` };
   for (let v = version; v < PROJECT_VERSION; v++) {
     const migrate = MIGRATIONS[v];
@@ -68,7 +75,19 @@ export function loadProject(input: unknown): LoadResult<ProjectFile> {
     const where = issue?.path.length ? issue.path.join('.') : 'the file';
     return { ok: false, error: `${where}: ${issue?.message ?? 'invalid'}` };
   }
+  const corpusProblem = duplicateInCorpora(parsed.data.corpora ?? []);
+  if (corpusProblem) return { ok: false, error: corpusProblem };
   return { ok: true, value: parsed.data as ProjectFile };
+}
+
+function duplicateInCorpora(corpora: readonly Corpus[]): string | undefined {
+  const corpus = firstDuplicate(corpora.map((c) => c.id));
+  if (corpus !== undefined) return `corpora: the id ${JSON.stringify(corpus)} appears twice`;
+  for (const [i, c] of corpora.entries()) {
+    const passage = firstDuplicate(c.passages.map((p) => p.id));
+    if (passage !== undefined) return `corpora.${i}.passages: the id ${JSON.stringify(passage)} appears twice in corpus ${JSON.stringify(c.id)}`;
+  }
+  return undefined;
 }
 
 /** A deep copy without any property whose name looks like a secret. */
