@@ -42,7 +42,14 @@ export interface DatasetRowRecord {
 }
 
 export type RunKind = 'optimize' | 'evaluate';
-export type RunStatus = 'running' | 'finished' | 'failed' | 'cancelled';
+/** 'interrupted': it was 'running' but no tab holds its lock any more (a reload, a crash); it can be resumed. */
+export type RunStatus = 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted';
+
+/**
+ * The command that started a run, as plain JSON and never with an API key, so the run can be
+ * started again after a reload. Opaque to the db: the worker's resume.ts reads and checks it.
+ */
+export type StoredRunCommand = Record<string, unknown>;
 
 /** Totals over a run's trials, kept in step with them (see trials.add). */
 export interface RunUsage {
@@ -76,6 +83,10 @@ export interface RunRecord {
   program?: ProgramState;
   error?: string;
   usage: RunUsage;
+  /** Present on runs that can be resumed (see StoredRunCommand). */
+  command?: StoredRunCommand;
+  /** How many times the run was resumed after an interruption. */
+  resumes?: number;
 }
 
 /** What runs.create accepts: usage starts at zero unless given. */

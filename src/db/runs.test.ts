@@ -66,6 +66,18 @@ describe('runs repository', () => {
     await expect(runs.create(run('r', 2))).rejects.toThrow(DbConflictError);
     await expect(runs.update('ghost', { status: 'failed' })).rejects.toThrow(DbNotFoundError);
   });
+
+  it('marks only a still-running run interrupted, and keeps its resume command', async () => {
+    const runs = runsRepository(() => db);
+    await runs.create({ ...run('live', 1), command: { type: 'optimize', seed: 7 } });
+    await runs.create({ ...run('done', 2), status: 'finished' });
+    expect(await runs.markInterrupted('live')).toBe(true);
+    expect(await runs.markInterrupted('live')).toBe(false);
+    expect(await runs.markInterrupted('done')).toBe(false);
+    expect(await runs.markInterrupted('ghost')).toBe(false);
+    expect(await runs.get('live')).toMatchObject({ status: 'interrupted', command: { type: 'optimize', seed: 7 } });
+    expect((await runs.get('done'))?.status).toBe('finished');
+  });
 });
 
 describe('trials repository', () => {

@@ -13,6 +13,11 @@ export interface RunsRepository {
   get(id: string): Promise<RunRecord | undefined>;
   /** The run and its trials. */
   remove(id: string): Promise<void>;
+  /**
+   * Marks a run 'interrupted' if it is still 'running' (checked and written in one transaction,
+   * so a run that just finished keeps its status). True when it changed the run.
+   */
+  markInterrupted(id: string): Promise<boolean>;
 }
 
 export interface TrialsRepository {
@@ -51,6 +56,13 @@ export function runsRepository(getDb: () => StudioDb): RunsRepository {
 
     async get(id) {
       return getDb().runs.get(id);
+    },
+
+    async markInterrupted(id) {
+      const changed = await guardWrite(`mark run ${id} interrupted`, () =>
+        getDb().runs.where('id').equals(id).and((r) => r.status === 'running').modify({ status: 'interrupted' }),
+      );
+      return changed > 0;
     },
 
     async remove(id) {

@@ -6,7 +6,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSimService } from './service';
+import { parseFaultSettings, type FaultSettings } from './http/faults';
+import { corsHeaders, createSimService } from './service';
 import type { SimOptions, SimService, SimStats } from './service';
 
 export type { SimOptions, SimStats } from './service';
@@ -50,6 +51,29 @@ function headerRecord(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/** The fault settings in effect; what `GET /faults` shows and `POST /faults` changes. */
+function faultSettings(options: SimOptions): FaultSettings {
+  const { rate429 = 0, rate5xx = 0, rateMalformed = 0, retryAfterSeconds = 1, faultSeed = 0, latencyMs = 0, jitterMs = 0 } = options;
+  return { rate429, rate5xx, rateMalformed, retryAfterSeconds, faultSeed, latencyMs, jitterMs };
+}
+
+/** The admin route of the HTTP sim: tests turn faults on and off while a run is going. */
+async function faultsRoute(req: IncomingMessage, res: ServerResponse, options: { current: SimOptions }, service: SimService): Promise<void> {
+  const headers = { 'content-type': 'application/json', ...corsHeaders(headerRecord(req)) };
+  if (req.method === 'POST') {
+    const parsed = parseFaultSettings((await readBody(req)) ?? '', faultSettings(options.current));
+    if (!parsed.ok) {
+      res.writeHead(400, headers);
+      res.end(JSON.stringify({ error: { message: parsed.error, type: 'invalid_request_error', param: null, code: null } }));
+      return;
+    }
+    options.current = { ...options.current, ...parsed.settings };
+    service.setOptions(parsed.settings);
+  }
+  res.writeHead(200, headers);
+  res.end(JSON.stringify(faultSettings(options.current)));
+}
+
 async function respond(service: SimService, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const controller = new AbortController();
   // 'close' before the response finished means the client went away: stop the simulated work.
@@ -82,8 +106,10 @@ async function respond(service: SimService, req: IncomingMessage, res: ServerRes
 export async function startSimServer(options: SimServerOptions = {}): Promise<SimServer> {
   const { port = 0, host = '127.0.0.1', ...simOptions } = options;
   const service = createSimService(simOptions);
+  const live = { current: { ...simOptions } as SimOptions };
   const server = createServer((req, res) => {
-    void respond(service, req, res);
+    const isFaults = (req.url ?? '').split('?')[0]?.replace(/\/+$/, '') === '/faults' && (req.method === 'GET' || req.method === 'POST');
+    void (isFaults ? faultsRoute(req, res, live, service) : respond(service, req, res));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -99,7 +125,10 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     port: bound,
     stats: () => service.stats(),
     resetStats: () => service.resetStats(),
-    setOptions: (partial) => service.setOptions(partial),
+    setOptions: (partial) => {
+      live.current = { ...live.current, ...partial };
+      service.setOptions(partial);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

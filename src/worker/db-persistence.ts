@@ -10,5 +10,7 @@ export function dbPersistence(): RunPersistence {
     },
     updateRun: (id, patch) => runs.update(id, patch),
     addTrial: (runId, trial) => trials.add(runId, trial),
+    getRun: (id) => runs.get(id),
+    trialIndexes: async (runId) => (await trials.listFor(runId)).map((t) => t.index),
   };
 }

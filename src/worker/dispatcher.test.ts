@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateArithmetic } from '../sim';
 import type { Example } from '../core/data/types';
-import type { TrialRecord } from '../core/optimize/events';
 import { graphFromSignature } from '../core/program/build';
 import { parseSignature } from '../core/signature';
 import { MemoryCacheStore } from '../core/lm/cache-store';
 import { createRunDispatcher } from './dispatcher';
-import type { OptimizeCommand, RunPersistence, RunRow, WorkerEvent } from './protocol';
-
-function memoryPersistence() {
-  const runs = new Map<string, RunRow>();
-  const trials: { runId: string; trial: TrialRecord }[] = [];
-  const order: string[] = [];
-  const persistence: RunPersistence = {
-    async createRun(run) {
-      order.push(`create ${run.id}`);
-      runs.set(run.id, run);
-    },
-    async updateRun(id, patch) {
-      order.push(`update ${id} ${patch.status ?? ''}`);
-      const run = runs.get(id);
-      if (!run) throw new Error(`no run ${id}`);
-      runs.set(id, { ...run, ...patch });
-    },
-    async addTrial(runId, trial) {
-      order.push(`trial ${runId} ${trial.index}`);
-      trials.push({ runId, trial });
-    },
-  };
-  return { persistence, runs, trials, order };
-}
+import type { OptimizeCommand, WorkerEvent } from './protocol';
+import { memoryPersistence } from './resume-test-support';
 
 const rows: Example[] = generateArithmetic(24, 5).map((r, i) => ({ id: `row-${i + 1}`, data: { ...r } }));
 const graph = graphFromSignature(parseSignature('a: int, b: int -> sum: int'), { name: 'add' });

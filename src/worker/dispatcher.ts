@@ -6,9 +6,12 @@ import { runOptimizer } from '../core/optimize/runner';
 import { programState } from '../core/program/state';
 import { execute } from '../core/program/execute';
 import { createLM } from '../core/lm/stack';
+import { createAdaptiveLimit, withFlowControl, type PauseGate } from '../core/lm/scheduler-flow';
+import type { LM } from '../core/lm/types';
 import { clientFor, fineTunerFor, pricesFor } from './clients';
 import { evaluateGraph } from './evaluate-run';
-import type { EvaluateCommand, OptimizeCommand, ReplayRequest, ReplayResult, RunCommand, RunPersistence, RunWorkerApi, WorkerEvent, WorkerEventBody } from './protocol';
+import type { EvaluateCommand, OptimizeCommand, ReplayRequest, ReplayResult, RunCommand, RunLocks, RunPersistence, RunRow, RunWorkerApi, WorkerEvent, WorkerEventBody } from './protocol';
+import { commandFromStored, storedCommand, type StartCommand } from './resume';
 
 export interface DispatcherDeps {
   persistence: RunPersistence;
@@ -16,7 +19,16 @@ export interface DispatcherDeps {
   /** Retrievers and the code sandbox for a run's graph; none when omitted. */
   services?: (command: OptimizeCommand | EvaluateCommand | ReplayRequest) => ProgramServices | Promise<ProgramServices>;
   now?: () => number;
+  /** One tab per run (Web Locks in the browser); without it every run may start. */
+  locks?: RunLocks;
+  /** Closed while offline: calls wait instead of failing, and go on when it reopens. */
+  gate?: PauseGate;
+  /** The host's hook for `setOnline` (it pauses or resumes the gate). */
+  onlineChanged?: (online: boolean) => void;
 }
+
+/** The trials a resumed run already stored: replayed from the cache, they are not written twice. */
+type Resumed = ReadonlySet<number> | undefined;
 
 function metricOf(id: string): Metric {
   const metric = getMetric(id);
@@ -44,6 +56,21 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
   const now = deps.now ?? Date.now;
   const running = new Map<string, AbortController>();
 
+  /** The run's transports behind the pause gate and one adaptive limit shared by its models. */
+  function flowFor(command: StartCommand): (client: LM) => LM {
+    const limit = createAdaptiveLimit({ max: Math.max(1, Math.floor(command.concurrency)) });
+    return (client) => withFlowControl(client, { gate: deps.gate, limit });
+  }
+
+  async function start(command: StartCommand, kind: 'optimize' | 'evaluate', resumed: Resumed, fields: Pick<RunRow, 'optimizer' | 'config' | 'seed' | 'startedAt'>) {
+    if (resumed) {
+      const previous = await deps.persistence.getRun(command.runId);
+      await deps.persistence.updateRun(command.runId, { status: 'running', resumes: (previous?.resumes ?? 0) + 1, error: undefined, finishedAt: undefined });
+      return;
+    }
+    await deps.persistence.createRun({ id: command.runId, projectId: command.projectId, kind, ...fields, status: 'running', command: storedCommand(command), ...runModels(command) }, command.graph);
+  }
+
   function writer(runId: string, send: (event: WorkerEventBody) => void) {
     let chain: Promise<void> = Promise.resolve();
     return {
@@ -54,13 +81,15 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     };
   }
 
-  async function optimize(command: OptimizeCommand, send: (event: WorkerEventBody) => void, signal: AbortSignal) {
+  async function optimize(command: OptimizeCommand, send: (event: WorkerEventBody) => void, signal: AbortSignal, resumed?: Resumed) {
     const { runId, provider } = command;
     const store = writer(runId, send);
     const metric = metricOf(command.metricId);
-    await deps.persistence.createRun({ id: runId, projectId: command.projectId, kind: 'optimize', optimizer: command.optimizer, config: command.config, seed: command.seed, status: 'running', startedAt: now(), ...runModels(command) }, command.graph);
-    const taskClient = clientFor(provider, provider.taskModel);
-    const promptClient = provider.promptModel && provider.promptModel !== provider.taskModel ? clientFor(provider, provider.promptModel) : undefined;
+    await start(command, 'optimize', resumed, { optimizer: command.optimizer, config: command.config, seed: command.seed, startedAt: now() });
+    const flow = flowFor(command);
+    const taskOpenAI = clientFor(provider, provider.taskModel);
+    const taskClient = flow(taskOpenAI);
+    const promptClient = provider.promptModel && provider.promptModel !== provider.taskModel ? flow(clientFor(provider, provider.promptModel)) : undefined;
     const emit = (event: WorkerEventBody) => {
       send(event);
       switch (event.type) {
@@ -68,7 +97,8 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
           store.write(() => deps.persistence.updateRun(runId, { plan: event.plan }));
           return;
         case 'trial':
-          store.write(() => deps.persistence.addTrial(runId, event.trial));
+          // Same seed, same cache: a resumed run repeats its trials with the same indexes.
+          if (!resumed?.has(event.trial.index)) store.write(() => deps.persistence.addTrial(runId, event.trial));
           return;
         case 'finished':
           store.write(() =>
@@ -88,32 +118,32 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     await runOptimizer(
       {
         optimizer: command.optimizer, config: command.config, graph: command.graph, trainset: command.trainset, valset: command.valset, devset: command.devset,
-        metric, seed: command.seed, concurrency: command.concurrency, budget: command.budget,
+        metric, metricConfig: command.metricConfig, seed: command.seed, concurrency: command.concurrency, budget: command.budget,
       },
       // The task client also serves embeddings (KNNFewShot); fine-tuning goes to the same provider.
-      { taskClient, promptClient, embedder: taskClient, fineTuner: fineTunerFor(provider), services: await deps.services?.(command), cacheStore: deps.cacheStore, prices: pricesFor(provider), emit, signal },
+      { taskClient, promptClient, embedder: taskOpenAI, fineTuner: fineTunerFor(provider), services: await deps.services?.(command), cacheStore: deps.cacheStore, prices: pricesFor(provider), emit, signal },
     );
     await store.flush();
   }
 
-  async function evaluateRun(command: EvaluateCommand, send: (event: WorkerEventBody) => void, signal: AbortSignal) {
+  async function evaluateRun(command: EvaluateCommand, send: (event: WorkerEventBody) => void, signal: AbortSignal, resumed?: Resumed) {
     const { runId } = command;
     const started = now();
     const label = `evaluate ${command.split}`;
     const metric = metricOf(command.metricId);
-    await deps.persistence.createRun({ id: runId, projectId: command.projectId, kind: 'evaluate', optimizer: 'evaluate', config: { split: command.split }, seed: 0, status: 'running', startedAt: started, ...runModels(command) }, command.graph);
+    await start(command, 'evaluate', resumed, { optimizer: 'evaluate', config: { split: command.split }, seed: 0, startedAt: started });
     const state = programState(command.graph);
     try {
       const summary = await evaluateGraph({
-        graph: command.graph, state, examples: command.examples, metric, client: clientFor(command.provider, command.provider.taskModel),
-        cacheStore: deps.cacheStore, services: await deps.services?.(command), concurrency: command.concurrency, signal, emit: send,
+        graph: command.graph, state, examples: command.examples, metric, client: flowFor(command)(clientFor(command.provider, command.provider.taskModel)),
+        cacheStore: deps.cacheStore, services: await deps.services?.(command), metricConfig: command.metricConfig, concurrency: command.concurrency, signal, emit: send,
       });
       if (signal.aborted) {
         await deps.persistence.updateRun(runId, { status: 'cancelled', finishedAt: now() });
         send({ type: 'cancelled' });
         return;
       }
-      await deps.persistence.addTrial(runId, {
+      if (!resumed?.has(0)) await deps.persistence.addTrial(runId, {
         index: 0, label, candidate: state, score: summary.score, subset: 'full', examples: summary.examples,
         usage: { calls: summary.calls, cachedCalls: summary.cachedCalls, totalTokens: summary.totalTokens }, elapsedMs: now() - started,
       });
@@ -125,7 +155,21 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     }
   }
 
+  /** Starts an interrupted run again from its stored command; its stored trials are kept, not repeated. */
+  async function resume(runId: string, apiKey: string | undefined, send: (event: WorkerEventBody) => void, signal: AbortSignal) {
+    const stored = await deps.persistence.getRun(runId);
+    if (!stored) throw new Error(`run ${runId} is not in the database`);
+    if (stored.status !== 'running' && stored.status !== 'interrupted') throw new Error(`run ${runId} has already ended (${stored.status}); only an interrupted run can be resumed`);
+    const command = commandFromStored(stored, apiKey);
+    const done = new Set(await deps.persistence.trialIndexes(runId));
+    send({ type: 'log', level: 'info', message: `resuming: ${done.size} trials already stored; finished calls come from the LM cache` });
+    return command.type === 'optimize' ? optimize(command, send, signal, done) : evaluateRun(command, send, signal, done);
+  }
+
   return {
+    setOnline(online: boolean) {
+      deps.onlineChanged?.(online);
+    },
     async replay(request: ReplayRequest): Promise<ReplayResult> {
       const client = clientFor(request.provider, request.provider.taskModel);
       const lm = createLM({ client, cacheStore: deps.cacheStore, scheduler: { concurrency: 1 } });
@@ -138,20 +182,27 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
         running.get(command.runId)?.abort();
         return;
       }
+      const send = (event: WorkerEventBody) => onEvent({ ...event, runId: command.runId });
+      if (running.has(command.runId)) return send({ type: 'failed', error: `run ${command.runId} is already running in this tab` });
       const controller = new AbortController();
       running.set(command.runId, controller);
-      const send = (event: WorkerEventBody) => onEvent({ ...event, runId: command.runId });
-      try {
+      const run = async () => {
         switch (command.type) {
           case 'optimize':
-            return await optimize(command, send, controller.signal);
+            return optimize(command, send, controller.signal);
           case 'evaluate':
-            return await evaluateRun(command, send, controller.signal);
+            return evaluateRun(command, send, controller.signal);
+          case 'resume':
+            return resume(command.runId, command.apiKey, send, controller.signal);
           default: {
             const never: never = command;
             throw new Error(`unknown command ${JSON.stringify(never)}`);
           }
         }
+      };
+      try {
+        const held = deps.locks ? await deps.locks.hold(command.runId, run) : { ran: true as const, value: await run() };
+        if (!held.ran) send({ type: 'failed', error: `run ${command.runId} is running in another tab; watch it there or wait for it to end` });
       } catch (error) {
         send({ type: 'failed', error: message(error) });
       } finally {

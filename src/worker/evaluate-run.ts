@@ -19,6 +19,8 @@ export interface EvaluateRunInput {
   client: LM;
   cacheStore?: CacheStore;
   services?: ProgramServices;
+  /** The metric's settings (the custom metric's `{ code }`). */
+  metricConfig?: Record<string, unknown>;
   concurrency: number;
   signal: AbortSignal;
   emit: (event: WorkerEventBody) => void;
@@ -55,7 +57,7 @@ export async function evaluateGraph(input: EvaluateRunInput): Promise<Evaluation
     fields,
     concurrency: input.concurrency,
     signal: input.signal,
-    metricContext: { lm, code: input.services?.code },
+    metricContext: { lm, code: input.services?.code, config: input.metricConfig },
     onProgress: (p) => {
       const t = now();
       if (p.done < p.total && t - lastSent < PROGRESS_INTERVAL_MS) return;

@@ -4,6 +4,7 @@ import type { EvaluationStop } from '../core/evaluate/types';
 import type { Budget } from '../core/optimize/budget';
 import type { ExampleScore, RunEvent, TrialRecord } from '../core/optimize/events';
 import type { Prediction, ProgramGraph, ProgramState } from '../core/program/types';
+import type { CodeRunner } from '../core/sandbox/types';
 
 /**
  * The one contract between the page and the run worker (STYLE.md 6): commands go in, events
@@ -20,6 +21,8 @@ interface RunCommandBase {
   projectId: string;
   graph: ProgramGraph;
   metricId: string;
+  /** The metric's settings from the project (the custom metric's `{ code }`). */
+  metricConfig?: Record<string, unknown>;
   concurrency: number;
   provider: ProviderSpec;
   /** The dataset the examples came from, recorded with the run. */
@@ -49,7 +52,17 @@ export interface CancelCommand {
   runId: string;
 }
 
-export type RunCommand = OptimizeCommand | EvaluateCommand | CancelCommand;
+/**
+ * Starts an interrupted run again from its stored command (resume.ts), replaying finished calls
+ * from the LM cache. The key is not stored with the run: the page passes it back here.
+ */
+export interface ResumeCommand {
+  type: 'resume';
+  runId: string;
+  apiKey?: string;
+}
+
+export type RunCommand = OptimizeCommand | EvaluateCommand | CancelCommand | ResumeCommand;
 
 export interface EvaluationSummary {
   score: number;
@@ -80,6 +93,15 @@ export interface RunPersistence {
   createRun(run: RunRow, graph: ProgramGraph): Promise<void>;
   updateRun(id: string, patch: Partial<Omit<RunRow, 'id' | 'projectId'>>): Promise<void>;
   addTrial(runId: string, trial: TrialRecord): Promise<void>;
+  /** The stored run (to resume it) and the indexes of the trials it already has. */
+  getRun(id: string): Promise<RunRow | undefined>;
+  trialIndexes(runId: string): Promise<number[]>;
+}
+
+/** The Web Locks seam: one tab runs a run; resume-locks.ts holds the browser's implementation. */
+export interface RunLocks {
+  /** Runs `task` while holding the run's lock; `{ ran: false }` without running it if someone else holds it. */
+  hold<T>(runId: string, task: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
 }
 
 /** The surface comlink exposes. `onEvent` is a comlink proxy on the page side. */
@@ -101,4 +123,11 @@ export interface ReplayResult {
 export interface RunWorkerApi {
   dispatch(command: RunCommand, onEvent: (event: WorkerEvent) => void): Promise<void>;
   replay(request: ReplayRequest): Promise<ReplayResult>;
+  /** The page's view of the network (a worker may not hear online/offline itself): offline pauses every run's LM calls. */
+  setOnline(online: boolean): void;
+}
+
+/** The page lends the worker its code sandbox (the worker has no DOM for the sandbox's iframe); see code-bridge.ts. */
+export interface CodeBridgeApi {
+  provideCodeRunner(runner: CodeRunner): void;
 }

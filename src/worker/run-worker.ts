@@ -1,7 +1,25 @@
 import { expose } from 'comlink';
-import { createIndexedDbCacheStore } from '../db';
+import { createPauseGate } from '../core/lm/scheduler-flow';
+import { corpora, createIndexedDbCacheStore } from '../db';
+import { createCodeBridge } from './code-bridge';
 import { dbPersistence } from './db-persistence';
 import { createRunDispatcher } from './dispatcher';
+import { webRunLocks } from './resume-locks';
+import { createCorpusRetrievers } from './retriever';
 
 // Thin by design (STYLE.md 6): the dispatcher holds the logic, this file only wires the host.
-expose(createRunDispatcher({ persistence: dbPersistence(), cacheStore: createIndexedDbCacheStore({ maxEntries: 20_000 }) }));
+// Going offline pauses every run's LM calls; coming back resumes them where they stopped.
+const gate = createPauseGate(self.navigator.onLine === false);
+const onlineChanged = (online: boolean) => (online ? gate.resume() : gate.pause());
+self.addEventListener('offline', () => onlineChanged(false));
+self.addEventListener('online', () => onlineChanged(true));
+
+// User code runs in the page's sandbox, lent to the worker over comlink (code-bridge.ts).
+const code = createCodeBridge();
+// Retrieve's corpora: indexes loaded from IndexedDB (or built and stored), kept for every run.
+const retrievers = createCorpusRetrievers(corpora);
+
+expose({
+  ...createRunDispatcher({ persistence: dbPersistence(), cacheStore: createIndexedDbCacheStore({ maxEntries: 20_000 }), locks: webRunLocks(), gate, onlineChanged, services: () => ({ code: code.runner, retriever: retrievers.retriever }) }),
+  provideCodeRunner: code.provide,
+});

@@ -11,7 +11,8 @@ import { TrialDetails } from './TrialDetails';
 import { TrialTable } from './TrialTable';
 
 /** The run in view: progress, chart, trials and the selected trial's candidate. */
-export function LiveRunView({ run, onCancel }: { run: LiveRun; onCancel: () => void }) {
+/** `onCancel` only for a run this tab owns: a watched run cannot be cancelled from here. */
+export function LiveRunView({ run, onCancel }: { run: LiveRun; onCancel?: () => void }) {
   const selected = useRunStore((s) => s.selectedTrial);
   const selectTrial = useRunStore((s) => s.selectTrial);
   const baseline = useMemo(() => programState(run.graph), [run.graph]);

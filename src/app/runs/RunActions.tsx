@@ -5,13 +5,13 @@ import { useProjectStore } from '../state/project-store';
 import { runProgram, type LiveRun } from './live-run';
 
 /** Cancel a running run; apply or export what a finished one found. */
-export function RunActions({ run, onCancel }: { run: LiveRun; onCancel: () => void }) {
+export function RunActions({ run, onCancel }: { run: LiveRun; onCancel?: () => void }) {
   const applyCandidate = useProjectStore((s) => s.applyCandidate);
   const program = run.kind === 'optimize' ? runProgram(run) : undefined;
   const running = run.status === 'running';
   return (
     <div className="row run-actions">
-      {running && (
+      {running && onCancel && (
         <button type="button" onClick={onCancel}>
           Cancel run
         </button>

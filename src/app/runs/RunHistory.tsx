@@ -7,6 +7,10 @@ import { runLabel } from './compare-data';
 import { liveRunFromStored } from './live-run';
 import { RunCompare } from './RunCompare';
 import { useRunStore } from './runStore';
+import { GraphVersions, versionNumbers } from './GraphVersions';
+import { RunStatusCell } from './RunStatusCell';
+import { useRunLiveness } from './useRunLiveness';
+import { WatchedRun } from './WatchedRun';
 
 /** Past runs of the project, newest first, as the worker stored them; any can be reopened. */
 export function RunHistory({ projectId }: { projectId: string }) {
@@ -15,6 +19,11 @@ export function RunHistory({ projectId }: { projectId: string }) {
   const [error, setError] = useState<string>();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [comparing, setComparing] = useState(false);
+  const [watching, setWatching] = useState<string>();
+  const [focusVersion, setFocusVersion] = useState<string>();
+  const liveness = useRunLiveness(list);
+  const versionList = useLiveQuery(() => graphVersions.list(projectId), [projectId]);
+  const numbers = useMemo(() => versionNumbers(versionList ?? []), [versionList]);
   // Oldest first, so colours follow the order the runs happened in.
   const selected = useMemo(() => (list ?? []).filter((r) => picked.has(r.id)).reverse(), [list, picked]);
   if (!list || list.length === 0) return null;
@@ -52,6 +61,7 @@ export function RunHistory({ projectId }: { projectId: string }) {
         </button>
       </div>
       {comparing && selected.length > 0 && <RunCompare runs={selected} onClose={() => setComparing(false)} />}
+      {watching && <WatchedRun runId={watching} onClose={() => setWatching(undefined)} />}
       <table aria-label="Run history">
         <thead>
           <tr>
@@ -59,6 +69,7 @@ export function RunHistory({ projectId }: { projectId: string }) {
             <th>Started</th>
             <th>Kind</th>
             <th>Optimizer</th>
+            <th>Graph</th>
             <th>Status</th>
             <th>Score</th>
             <th>Calls</th>
@@ -74,11 +85,22 @@ export function RunHistory({ projectId }: { projectId: string }) {
               <td>{new Date(r.startedAt).toLocaleString()}</td>
               <td>{r.kind}</td>
               <td>{r.optimizer}</td>
-              <td>{r.status}</td>
+              <td>
+                {r.graphVersion && numbers.has(r.graphVersion) ? (
+                  <button type="button" className="link" aria-label={`Show graph version ${numbers.get(r.graphVersion)}`} onClick={() => setFocusVersion(r.graphVersion)}>
+                    v{numbers.get(r.graphVersion)}
+                  </button>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>
+                <RunStatusCell run={r} liveness={liveness.get(r.id)} onWatch={() => setWatching(r.id)} />
+              </td>
               <td>{r.score === undefined ? '—' : r.score.toFixed(3)}</td>
               <td>{r.usage.calls}</td>
               <td>
-                <button type="button" className="link" disabled={r.status === 'running'} aria-label={`Open run ${r.id}`} onClick={() => void reopen(r)}>
+                <button type="button" className="link" disabled={r.status === 'running' || r.status === 'interrupted'} aria-label={`Open run ${r.id}`} onClick={() => void reopen(r)}>
                   Open
                 </button>
               </td>
@@ -86,6 +108,7 @@ export function RunHistory({ projectId }: { projectId: string }) {
           ))}
         </tbody>
       </table>
+      <GraphVersions projectId={projectId} runs={list} focus={focusVersion} />
     </details>
   );
 }

@@ -3,6 +3,7 @@ import type { Split } from '../../core/data/types';
 import { useProviderStore } from '../providers/store';
 import { useProjectStore } from '../state/project-store';
 import { useCurrentDataset } from '../datasets/useDatasets';
+import { MetricSettings } from '../sandbox/MetricSettings';
 import { LiveRunView } from './LiveRunView';
 import { OptimizeDialog } from './OptimizeDialog';
 import { RunHistory } from './RunHistory';
@@ -57,6 +58,7 @@ export function RunsPanel() {
         </button>
         <span className="hint">Metric: {metricId}{dataset ? ` · data: ${dataset.name}` : ' · add a dataset in the Data tab first'}</span>
       </div>
+      <MetricSettings />
       {optimizing && dataset && (
         <OptimizeDialog
           graph={graph}

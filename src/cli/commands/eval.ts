@@ -7,18 +7,23 @@ import type { Io } from '../io';
 import { loadExamples } from '../data';
 import { lmFlagSpec, lmFromFlags } from '../lm';
 import { loadProgram, programFlagSpec } from '../program';
+import { codeFlagSpec, codeSetup } from '../code-services';
+import { CORPUS_USAGE, corpusFlagSpec, corpusServices, loadCorpora } from '../corpora';
 
 export const evalHelp = `prompt-studio eval --signature "…" | --project FILE --data FILE --metric NAME
     --base-url URL --model M [--api-key KEY (or OPENAI_API_KEY)] [--concurrency 8] [--max-errors 10]
-    [--cache-dir .prompt-studio-cache | --no-cache]
+    [--cache-dir .prompt-studio-cache | --no-cache] [--metric-code FILE (for --metric custom)]
+    ${CORPUS_USAGE}
   Evaluates the program on every row of the data file; prints progress, then the score.`;
 
 export async function evalCommand(argv: string[], io: Io): Promise<number> {
-  const flags = parseFlags(argv, { ...programFlagSpec, ...lmFlagSpec, data: { type: 'string' }, metric: { type: 'string' }, 'max-errors': { type: 'string' } });
+  const flags = parseFlags(argv, { ...programFlagSpec, ...lmFlagSpec, ...codeFlagSpec, ...corpusFlagSpec, data: { type: 'string' }, metric: { type: 'string' }, 'max-errors': { type: 'string' } });
   const metricId = requireFlag(flags.metric, 'metric', listMetrics().map((m) => m.id).join(', '));
   const metric = getMetric(metricId);
   if (!metric) throw new UsageError(`unknown metric '${metricId}' (known: ${listMetrics().map((m) => m.id).join(', ')})`);
-  const { graph } = await loadProgram(flags, io);
+  const { graph, project } = await loadProgram(flags, io);
+  const code = await codeSetup(flags, io, graph, project, metricId);
+  const services = { ...code.services, ...corpusServices(await loadCorpora(io, flags.corpus, project)) };
   const dataPath = requireFlag(flags.data, 'data', 'a CSV, JSON or JSONL file');
   const { examples, fields, inputKeys } = await loadExamples(io, dataPath, graph);
 
@@ -27,11 +32,11 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const state = programState(graph);
   const pick = (data: Record<string, unknown>) => Object.fromEntries(inputKeys.map((k) => [k, data[k]]));
   let lastReport = 0;
-  const result = await evaluate((example, signal) => program.run(state, pick(example.data), { lm, signal }), examples, metric, {
+  const result = await evaluate((example, signal) => program.run(state, pick(example.data), { lm, signal, services }), examples, metric, {
     fields,
     concurrency,
     maxErrors: flags['max-errors'] === undefined ? undefined : Number(flags['max-errors']),
-    metricContext: { lm },
+    metricContext: { lm, code: code.services.code, config: code.metricConfig },
     onProgress: (p) => {
       const now = Date.now();
       if (p.done === p.total || now - lastReport > 1000) {
@@ -40,6 +45,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
       }
     },
   });
+  await code.close();
   const totals = meter.totals();
   io.err(`eval: ${totals.calls} LM calls (${totals.cachedCalls} from cache), ${totals.spent.totalTokens} tokens spent${totals.spent.cost === undefined ? '' : `, $${totals.spent.cost.toFixed(4)}`}`);
   if (result.stopped) io.err(`eval: stopped early (${result.stopped}) after ${result.results.length} of ${examples.length} examples`);

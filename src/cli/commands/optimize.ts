@@ -11,11 +11,14 @@ import { loadExamples } from '../data';
 import type { Io } from '../io';
 import { cacheFromFlags, lmFlagSpec } from '../lm';
 import { loadProgram, programFlagSpec } from '../program';
+import { codeFlagSpec, codeSetup } from '../code-services';
+import { CORPUS_USAGE, corpusFlagSpec, corpusServices, loadCorpora } from '../corpora';
 
 export const optimizeHelp = `prompt-studio optimize --optimizer NAME [--config JSON] --signature "…" | --project FILE
     --train FILE [--dev FILE] [--val FILE] --metric NAME --base-url URL --model M [--prompt-model M]
     [--api-key KEY] [--seed 0] [--concurrency 8] [--max-calls N] [--max-tokens N] [--max-cost USD]
     [--out compiled.json] [--dry-run] [--cache-dir .prompt-studio-cache | --no-cache]
+    ${CORPUS_USAGE}
   Optimizes the program; prints the plan, progress, and last one line with the baseline and
   final dev scores. --config takes DSPy's parameter names, e.g. '{"max_bootstrapped_demos": 4}'.`;
 
@@ -58,6 +61,8 @@ export async function optimizeCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, {
     ...programFlagSpec,
     ...lmFlagSpec,
+    ...codeFlagSpec,
+    ...corpusFlagSpec,
     optimizer: { type: 'string' },
     config: { type: 'string' },
     train: { type: 'string' },
@@ -79,7 +84,9 @@ export async function optimizeCommand(argv: string[], io: Io): Promise<number> {
   if (!metric) throw new UsageError(`unknown metric '${metricId}' (known: ${listMetrics().map((m) => m.id).join(', ')})`);
   const config = flags.config === undefined ? {} : jsonFlag(flags.config, 'config');
   if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new UsageError('--config must be a JSON object');
-  const { graph } = await loadProgram(flags, io);
+  const { graph, project } = await loadProgram(flags, io);
+  const code = await codeSetup(flags, io, graph, project, metricId);
+  const services = { ...code.services, ...corpusServices(await loadCorpora(io, flags.corpus, project)) };
   const train = await loadExamples(io, requireFlag(flags.train, 'train', 'a CSV, JSON or JSONL file'), graph);
   const dev = flags.dev ? await loadExamples(io, flags.dev, graph) : undefined;
   const val = flags.val ? await loadExamples(io, flags.val, graph) : undefined;
@@ -91,6 +98,7 @@ export async function optimizeCommand(argv: string[], io: Io): Promise<number> {
     valset: val?.examples,
     devset: dev?.examples,
     metric,
+    metricConfig: code.metricConfig,
     fields: train.fields,
     seed: numberFlag(flags.seed, 'seed', { integer: true }) ?? 0,
     concurrency: numberFlag(flags.concurrency, 'concurrency', { min: 1, max: 256, integer: true }) ?? 8,
@@ -110,7 +118,8 @@ export async function optimizeCommand(argv: string[], io: Io): Promise<number> {
   const taskClient = createOpenAIClient({ baseURL, model, apiKey });
   const promptClient = flags['prompt-model'] ? createOpenAIClient({ baseURL, model: flags['prompt-model'], apiKey }) : undefined;
   const printState = { lastProgress: 0 };
-  const outcome = await runOptimizer(spec, { taskClient, promptClient, embedder: taskClient, cacheStore: cacheFromFlags(flags), fineTuner: createFineTuner({ baseURL, apiKey }), emit: (e) => printEvent(e, io, printState), signal: io.stopSignal() });
+  const outcome = await runOptimizer(spec, { taskClient, promptClient, embedder: taskClient, cacheStore: cacheFromFlags(flags), fineTuner: createFineTuner({ baseURL, apiKey }), services, emit: (e) => printEvent(e, io, printState), signal: io.stopSignal() });
+  await code.close();
   if (outcome.status === 'failed') throw new Error(outcome.error);
   if (outcome.status === 'cancelled') {
     io.err('optimize: cancelled');

@@ -5,18 +5,21 @@ import { jsonFlag, parseFlags, requireFlag, UsageError } from '../args';
 import type { Io } from '../io';
 import { lmFlagSpec, lmFromFlags } from '../lm';
 import { loadProgram, programFlagSpec } from '../program';
+import { codeSetup } from '../code-services';
+import { CORPUS_USAGE, corpusFlagSpec, corpusServices, loadCorpora } from '../corpora';
 
 export const runHelp = `prompt-studio run --signature "…" | --project FILE [--program compiled.json] --inputs '{…}'
     --base-url URL --model M [--api-key KEY] [--cache-dir DIR | --no-cache]
+    ${CORPUS_USAGE}
   Runs the program once (with a compiled program's instructions and demos, when given) and
   prints its outputs and the trace as JSON. A DSPy JSON file holds state, not structure: pass
   the signature or project the program was compiled from.`;
 
 export async function runCommand(argv: string[], io: Io): Promise<number> {
-  const flags = parseFlags(argv, { ...programFlagSpec, ...lmFlagSpec, program: { type: 'string' }, inputs: { type: 'string' } });
+  const flags = parseFlags(argv, { ...programFlagSpec, ...lmFlagSpec, ...corpusFlagSpec, program: { type: 'string' }, inputs: { type: 'string' } });
   const inputs = jsonFlag(requireFlag(flags.inputs, 'inputs', `a JSON object such as '{"question": "…"}'`), 'inputs');
   if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) throw new UsageError('--inputs must be a JSON object');
-  const { graph } = await loadProgram(flags, io);
+  const { graph, project } = await loadProgram(flags, io);
   let state = programState(graph);
   if (flags.program) {
     const imported = importDspyJson(graph, new TextDecoder().decode(await io.readFile(flags.program)));
@@ -25,7 +28,9 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     state = imported.state;
   }
   const { lm } = lmFromFlags(flags, io);
-  const prediction = await execute(graph, state, inputs as Record<string, unknown>, { lm, signal: io.stopSignal() });
+  const code = await codeSetup({}, io, graph, project);
+  const services = { ...code.services, ...corpusServices(await loadCorpora(io, flags.corpus, project)) };
+  const prediction = await execute(graph, state, inputs as Record<string, unknown>, { lm, signal: io.stopSignal(), services }).finally(() => code.close());
   io.out(JSON.stringify({ outputs: prediction.outputs, error: prediction.error, usage: prediction.usage, trace: prediction.trace }, null, 2));
   return prediction.error ? 1 : 0;
 }

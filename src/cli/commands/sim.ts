@@ -4,7 +4,8 @@ import { untilAborted, type Io } from '../io';
 
 export const simHelp = `prompt-studio sim [--port 8788] [--host 127.0.0.1] [--latency-ms 0] [--jitter-ms 0]
     [--rate-429 0] [--retry-after-seconds 1] [--rate-5xx 0] [--rate-malformed 0] [--fault-seed 0] [--require-key KEY]
-  Starts the simulated OpenAI-compatible LM (a simulator for trying and testing, not a model).`;
+  Starts the simulated OpenAI-compatible LM (a simulator for trying and testing, not a model).
+  Faults can be changed while it runs: POST /faults {"rate5xx": 0.2, "rate429": 0.1}; GET /faults shows them.`;
 
 export async function simCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, {

@@ -55,3 +55,45 @@ export function truncatedBody(result: ChatCompletionResult): string {
   const full = JSON.stringify(result);
   return full.slice(0, Math.max(10, Math.floor(full.length / 2)));
 }
+
+/** What `POST /faults` may change on a running simulator (all optional; absent means unchanged). */
+export interface FaultSettings {
+  rate429?: number;
+  rate5xx?: number;
+  rateMalformed?: number;
+  retryAfterSeconds?: number;
+  faultSeed?: number;
+  latencyMs?: number;
+  jitterMs?: number;
+}
+
+const RATES = ['rate429', 'rate5xx', 'rateMalformed'] as const;
+const DURATIONS = ['retryAfterSeconds', 'latencyMs', 'jitterMs'] as const;
+
+/**
+ * Reads a `POST /faults` body, e.g. `{"rate5xx": 0.2, "rate429": 0.1}`. Returns the settings or
+ * a message naming the field that is wrong; rates must sum to at most 1.
+ */
+export function parseFaultSettings(bodyText: string, current: FaultSettings): { ok: true; settings: FaultSettings } | { ok: false; error: string } {
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText || '{}');
+  } catch (error) {
+    return { ok: false, error: `the /faults body is not valid JSON: ${(error as Error).message}` };
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, error: 'the /faults body must be a JSON object such as {"rate5xx": 0.2}' };
+  const known = new Set<string>([...RATES, ...DURATIONS, 'faultSeed']);
+  const settings: FaultSettings = {};
+  for (const [field, value] of Object.entries(body)) {
+    if (!known.has(field)) return { ok: false, error: `unknown field '${field}' in /faults; known: ${[...known].join(', ')}` };
+    if (typeof value !== 'number' || !Number.isFinite(value)) return { ok: false, error: `field '${field}' must be a number, got ${JSON.stringify(value)}` };
+    if ((RATES as readonly string[]).includes(field) && (value < 0 || value > 1)) return { ok: false, error: `field '${field}' must be between 0 and 1, got ${value}` };
+    if ((DURATIONS as readonly string[]).includes(field) && value < 0) return { ok: false, error: `field '${field}' must not be negative, got ${value}` };
+    if (field === 'faultSeed' && !Number.isInteger(value)) return { ok: false, error: `field 'faultSeed' must be an integer, got ${value}` };
+    settings[field as keyof FaultSettings] = value;
+  }
+  const merged = { ...current, ...settings };
+  const total = RATES.reduce((n, r) => n + (merged[r] ?? 0), 0);
+  if (total > 1) return { ok: false, error: `rate429 + rate5xx + rateMalformed must not exceed 1, got ${total}` };
+  return { ok: true, settings };
+}
