@@ -1,4 +1,5 @@
 import { useProjectStore } from '../state/project-store';
+import { StorageButton } from '../storage/StorageButton';
 import { ExportMenu } from './ExportMenu';
 import { SaveStatusText } from './SaveStatusText';
 import { ThemeToggle } from './ThemeToggle';
@@ -12,6 +13,7 @@ export function Header({ onOpenProviders }: { onOpenProviders: () => void }) {
       {name && <SaveStatusText />}
       <span className="spacer" />
       <button type="button" className="ghost" onClick={onOpenProviders}>Providers</button>
+      <StorageButton />
       <ExportMenu />
       <ThemeToggle />
     </header>

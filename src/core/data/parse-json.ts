@@ -1,5 +1,6 @@
 import { DataImportError, lineAndColumnAt, plural, quote } from './errors';
 import { locateJsonError } from './json-locate';
+import { firstTooDeep, MAX_NESTING } from '../nesting';
 import type { ProgressFn, RawTable } from './table';
 
 /** A JSON array of objects, or an object with exactly one array-valued property holding them. */
@@ -85,7 +86,13 @@ function rowsOf(file: string, parsed: unknown, warnings: string[]): unknown[] {
 }
 
 function asRecord(file: string, value: unknown, at: { row: number; line?: number }): Record<string, unknown> {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    // Typing and storing a cell recurse into it: refuse what would overflow the stack there.
+    const deep = firstTooDeep(value, MAX_NESTING);
+    if (deep === undefined) return value as Record<string, unknown>;
+    const column = deep.split('.')[0] as string;
+    throw new DataImportError({ file, ...at, column, message: `row ${at.row}, column ${quote(column)}: the value is nested more than ${MAX_NESTING} levels deep` });
+  }
   throw new DataImportError({
     file,
     ...at,

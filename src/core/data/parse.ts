@@ -104,7 +104,11 @@ function typeRows(table: RawTable, names: string[], warnings: string[], progress
   const rows: Example[] = table.rows.map((raw, r) => {
     const data: Record<string, unknown> = {};
     columns.forEach((column, c) => {
-      data[names[c] as string] = column.coerce(raw[c]);
+      const name = names[c] as string;
+      const value = column.coerce(raw[c]);
+      // Assigning `__proto__` would set the prototype and lose the column: define it instead.
+      if (name === '__proto__') Object.defineProperty(data, name, { value, enumerable: true, writable: true, configurable: true });
+      else data[name] = value;
     });
     if (r % 1000 === 0) progress(r / table.rows.length);
     return { id: exampleId(r), data };
