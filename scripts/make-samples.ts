@@ -7,6 +7,7 @@ import { saveProject } from '../src/core/formats/project';
 import { graphFromSignature } from '../src/core/program/build';
 import { parseSignature } from '../src/core/signature';
 import { generateArithmetic, generateClassification, SUPPORT_LABELS } from '../src/sim';
+import { multihopProject } from './multihop-sample';
 
 function dataset(id: string, name: string, rows: Record<string, unknown>[], fields: Dataset['fields'], inputKeys: string[]): Dataset {
   const examples = rows.map((data, i) => ({ id: `row-${i + 1}`, data }));
@@ -41,4 +42,10 @@ writeFileSync('public/samples/additions.jsonl', jsonl(generateArithmetic(40, 12)
 const tickets = generateClassification(100, 6);
 writeFileSync('public/samples/tickets-train.jsonl', jsonl(tickets.slice(0, 40)));
 writeFileSync('public/samples/tickets-dev.jsonl', jsonl(tickets.slice(40)));
+// The multi-hop RAG sample bundles its corpus; its questions also go out as JSONL for the CLI.
+const multihop = multihopProject();
+writeFileSync('public/samples/multihop-qa.json', saveProject(multihop));
+const multihopRowsOf = (split: string) => (multihop.datasets[0]?.rows ?? []).filter((r) => r.split === split).map((r) => r.data);
+writeFileSync('public/samples/multihop-train.jsonl', jsonl(multihopRowsOf('train')));
+writeFileSync('public/samples/multihop-dev.jsonl', jsonl(multihopRowsOf('dev')));
 console.log('wrote the sample projects and data files in public/samples');

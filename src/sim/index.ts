@@ -17,5 +17,7 @@ export type { ArithmeticRow } from './tasks/arithmetic';
 export { generateClassification } from './tasks/classify';
 export type { ClassificationRow } from './tasks/classify';
 export { SUPPORT_LABELS } from './tasks/support';
+export { generateMultihopWorld, multihopRows } from './tasks/multihop';
+export type { MultihopPassage, MultihopRow, MultihopWorld } from './tasks/multihop';
 export type { SupportLabel } from './tasks/support';
 export type { ChatCompletionBody, ChatCompletionResult, ParsedPrompt, SimField, SimMessage } from './types';

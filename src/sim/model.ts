@@ -14,10 +14,13 @@ import { isFeedback, offerFeedback } from './meta/feedback';
 import { isProposal, propose } from './meta/proposer';
 import { isReflection, reflect } from './meta/reflection';
 import { messageText, parsePrompt } from './parse/prompt';
-import { renderChat, renderJson } from './render';
+import { renderAx, renderChat, renderJson } from './render';
+import { answerAgent } from './tasks/agent';
 import { findAddition } from './tasks/arithmetic';
+import { answerComparison } from './tasks/comparison';
 import { answerAddition } from './tasks/arithmeticModel';
 import { answerSupport } from './tasks/classifyModel';
+import { answerMultihop } from './tasks/multihopModel';
 import { copiedFromDemo, genericValue, plainAnswer } from './tasks/generic';
 import { estimateTokens } from './text';
 import type { BehaviourReply, ChatCompletionBody, ChatCompletionResult, OutputValue, ParsedPrompt, SampleContext } from './types';
@@ -47,6 +50,10 @@ function behave(prompt: ParsedPrompt, ctx: SampleContext): BehaviourReply {
   if (isDescription(prompt)) return describe(prompt);
   const copied = copiedFromDemo(prompt);
   if (copied) return { kind: 'fields', values: copied };
+  const multihop = answerMultihop(prompt, ctx);
+  if (multihop) return multihop;
+  const agent = answerAgent(prompt) ?? answerComparison(prompt);
+  if (agent) return agent;
   const addition = findAddition(prompt);
   if (addition) return answerAddition(prompt, addition, ctx);
   const label = labelField(prompt);
@@ -65,6 +72,7 @@ function completionText(prompt: ParsedPrompt, ctx: SampleContext, body: ChatComp
     case 'fields': {
       const values: Record<string, OutputValue> = { ...reply.values };
       for (const field of prompt.outputs) if (!(field.name in values)) values[field.name] = genericValue(prompt, field, ctx);
+      if (prompt.format === 'ax') return renderAx(prompt.outputs, values);
       return prompt.format === 'json' ? renderJson(prompt.outputs, values) : renderChat(prompt.outputs, values);
     }
     default: {

@@ -1,15 +1,16 @@
 import { loadProject, saveProject } from '../../core/formats/project';
-import { datasets, importProjectFile, projects, settings } from '../../db';
+import { corpora, datasets, importProjectFile, projects, settings } from '../../db';
 import type { ProjectRecord } from '../../db';
 import { starterGraph } from '../editor/node-factory';
 import { downloadText, slug } from '../layout/download';
 import { useProjectStore } from '../state/project-store';
+import { copyCodeTrust, markImportedCode } from '../sandbox/code-trust';
 import { startAutosave, type Autosave } from './autosave';
 
 /** Frozen setting names: they live in the user's database. */
 const LAST_PROJECT = 'lastProjectId';
 const SEEDED = 'samplesSeeded';
-const SAMPLES = ['add-two-numbers.json', 'support-tickets.json'] as const;
+const SAMPLES = ['add-two-numbers.json', 'support-tickets.json', 'multihop-qa.json'] as const;
 const FIRST_SAMPLE_NAME = 'Add two numbers';
 
 let autosave: Autosave | undefined;
@@ -80,6 +81,7 @@ export async function renameProject(id: string, name: string): Promise<void> {
 export async function duplicateProject(id: string): Promise<void> {
   await autosave?.flush();
   const copy = await projects.duplicate(id);
+  await copyCodeTrust(id, copy.id);
   await openProject(copy.id);
 }
 
@@ -103,7 +105,8 @@ export async function exportOpenProject(): Promise<void> {
   if (!projectId) throw new Error('no project is open');
   const stored = await datasets.listFor(projectId);
   const plain = stored.map(({ projectId: _p, updatedAt: _u, ...dataset }) => dataset);
-  downloadText(`${slug(name)}.prompt-studio.json`, saveProject({ name, graph, datasets: plain, settings: projectSettings }));
+  const bundled = await corpora.exportFor(projectId);
+  downloadText(`${slug(name)}.prompt-studio.json`, saveProject({ name, graph, datasets: plain, settings: projectSettings, ...(bundled.length > 0 ? { corpora: bundled } : {}) }));
 }
 
 /** Validates (migrate, then validate) before anything is written; the file's own name is kept. */
@@ -117,5 +120,7 @@ export async function importProjectText(text: string, fileName: string): Promise
   const loaded = loadProject(json);
   if (!loaded.ok) throw new Error(`${fileName}: ${loaded.error}`);
   const record = await importProjectFile(loaded.value);
+  // Code that came in the file waits for the user's yes (the dialog asks when it opens).
+  await markImportedCode(record.id, loaded.value);
   await openProject(record.id);
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ReplayResult } from '../../worker/protocol';
-import { CallView } from '../editor/inspector/CallView';
+import { TraceSteps } from './TraceSteps';
 
 export type ReplayExample = (exampleId: string) => Promise<ReplayResult>;
 
@@ -33,14 +33,7 @@ export function ExampleReplay({ exampleId, replay }: { exampleId: string; replay
       <p className="hint">
         {cachedCalls === calls ? `From the LM cache: the exact ${calls} call(s) of this run, at no cost.` : `${calls - cachedCalls} of ${calls} call(s) were no longer cached and ran again, so they may differ from the run's.`}
       </p>
-      {prediction.trace.map((step, s) => (
-        <div key={s}>
-          <h4>{step.predictor}</h4>
-          {step.calls.map((call, i) => (
-            <CallView key={i} call={call} index={i} />
-          ))}
-        </div>
-      ))}
+      <TraceSteps trace={prediction.trace} label={`Steps for ${exampleId}`} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { getModuleType } from '../../../core/program/modules/registry';
 import type { ModuleConfig, ModuleNode } from '../../../core/program/types';
 import { useProjectStore } from '../../state/project-store';
 import { CommitInput } from './CommitInput';
+import { ModuleSettings } from './ModuleSettings';
 import { SignatureEditor } from './SignatureEditor';
 
 // The dialog brings the LM client and the in-page simulator: loaded when first opened.
@@ -20,6 +21,8 @@ export function ModuleInspector({ node }: { node: ModuleNode }) {
   const [running, setRunning] = useState(false);
   const [tempError, setTempError] = useState<string | null>(null);
   const type = getModuleType(node.type);
+  // Retrieve and Code call no LM: no model, temperature or instructions mean anything there.
+  const callsLM = (type?.predictors(node).length ?? 1) > 0;
   const update = (patch: ModulePatch) =>
     applyEdit({ type: 'updateModule', id: node.id, patch });
   const setTemperature = (text: string) => {
@@ -41,20 +44,24 @@ export function ModuleInspector({ node }: { node: ModuleNode }) {
         signature={node.signature}
         onChange={(signature) => update({ signature })}
         onRenameField={(side, from, to) => applyEdit({ type: 'renameField', id: node.id, side, from, to })}
+        showInstructions={callsLM}
       />
-      <fieldset>
-        <legend>Configuration</legend>
-        <label>
-          Model override
-          <CommitInput value={node.config.model ?? ''} placeholder="provider's task model" onCommit={(m) => update({ config: withoutEmpty(node.config, { model: m.trim() || undefined }) })} />
-        </label>
-        <label>
-          Temperature
-          <CommitInput value={node.config.temperature === undefined ? '' : String(node.config.temperature)} inputMode="decimal" placeholder="provider default" onCommit={setTemperature} />
-        </label>
-        {tempError && <p className="error" role="alert">{tempError}</p>}
-      </fieldset>
-      <p className="muted">{(node.demos ?? []).length} demos</p>
+      {type && <ModuleSettings node={node} type={type} onChange={(config) => update({ config })} />}
+      {callsLM && (
+        <fieldset>
+          <legend>Configuration</legend>
+          <label>
+            Model override
+            <CommitInput value={node.config.model ?? ''} placeholder="provider's task model" onCommit={(m) => update({ config: withoutEmpty(node.config, { model: m.trim() || undefined }) })} />
+          </label>
+          <label>
+            Temperature
+            <CommitInput value={node.config.temperature === undefined ? '' : String(node.config.temperature)} inputMode="decimal" placeholder="provider default" onCommit={setTemperature} />
+          </label>
+          {tempError && <p className="error" role="alert">{tempError}</p>}
+        </fieldset>
+      )}
+      {callsLM && <p className="muted">{(node.demos ?? []).length} demos</p>}
       <button type="button" onClick={() => setRunning(true)}>Run with input…</button>
       {running && (
         <Suspense fallback={<p className="muted">Loading…</p>}>

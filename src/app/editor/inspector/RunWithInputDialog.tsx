@@ -4,7 +4,9 @@ import { useCurrentDataset } from '../../datasets/useDatasets';
 import { cellText } from '../../datasets/cell';
 import { activeProviderSpec } from '../../providers/store';
 import { clientFor } from '../../../worker/clients';
-import { CallView } from './CallView';
+import { pageRetrievers } from '../../corpora/corpus-client';
+import { TraceSteps } from '../../runs/TraceSteps';
+import { pageCodeRunner } from '../../sandbox/page-runner';
 import { parseInputs, runModuleAlone } from './run-module';
 
 type Status = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; prediction: Prediction } | { kind: 'failed'; error: string };
@@ -39,7 +41,9 @@ export function RunWithInputDialog({ node, onClose }: { node: ModuleNode; onClos
     setStatus({ kind: 'running' });
     try {
       const spec = activeProviderSpec();
-      const prediction = await runModuleAlone(node, parsed.values, clientFor(spec, spec.taskModel), controller.signal);
+      // Retrieve searches the project's stored corpora; Code and ReAct tools run in the page's sandbox.
+      const services = { ...pageRetrievers(), code: pageCodeRunner };
+      const prediction = await runModuleAlone(node, parsed.values, clientFor(spec, spec.taskModel), controller.signal, services);
       if (!controller.signal.aborted) setStatus({ kind: 'done', prediction });
     } catch (error) {
       if (!controller.signal.aborted) setStatus({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });
@@ -95,12 +99,7 @@ function PredictionView({ prediction }: { prediction: Prediction }) {
           ))}
         </dl>
       )}
-      {prediction.trace.map((step, i) => (
-        <div key={i} className="trace-step">
-          <h3>{step.predictor}</h3>
-          {step.calls.map((call, j) => <CallView key={j} call={call} index={j} />)}
-        </div>
-      ))}
+      <TraceSteps trace={prediction.trace} label="Steps" />
     </section>
   );
 }

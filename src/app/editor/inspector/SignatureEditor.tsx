@@ -10,9 +10,11 @@ interface Props {
   signature: Signature;
   onChange(signature: Signature): void;
   onRenameField(side: 'input' | 'output', from: string, to: string): void;
+  /** False for modules that call no LM (Retrieve, Code): no prompt reads their instructions. */
+  showInstructions?: boolean;
 }
 
-export function SignatureEditor({ signature, onChange, onRenameField }: Props) {
+export function SignatureEditor({ signature, onChange, onRenameField, showInstructions = true }: Props) {
   const [error, setError] = useState<string | null>(null);
   const text = formatSignature(signature);
   const commitText = (value: string) => {
@@ -30,10 +32,12 @@ export function SignatureEditor({ signature, onChange, onRenameField }: Props) {
       {error && <p id="signature-error" className="error" role="alert">{error}</p>}
       <FieldsEditor role="input" fields={signature.inputs} onChange={(fields) => onChange(withFields(signature, 'inputs', fields))} onRename={(from, to) => onRenameField('input', from, to)} />
       <FieldsEditor role="output" fields={signature.outputs} onChange={(fields) => onChange(withFields(signature, 'outputs', fields))} onRename={(from, to) => onRenameField('output', from, to)} />
-      <label>
-        Instructions
-        <CommitInput multiline value={signature.instructions} onCommit={(instructions) => onChange({ ...signature, instructions })} />
-      </label>
+      {showInstructions && (
+        <label>
+          Instructions
+          <CommitInput multiline value={signature.instructions} onCommit={(instructions) => onChange({ ...signature, instructions })} />
+        </label>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { graphFromSignature } from '../../../core/program/build';
 import { execute } from '../../../core/program/execute';
 import { programState } from '../../../core/program/state';
+import type { ProgramServices } from '../../../core/program/services';
 import type { ModuleNode, Prediction } from '../../../core/program/types';
 import type { LM } from '../../../core/lm/types';
 import { coerceValue } from '../../../core/signature';
@@ -23,7 +24,7 @@ export function parseInputs(fields: Field[], texts: Record<string, string>): Par
  * Runs one module on its own: the module wrapped as Input → module → Output, so its demos,
  * config and DSPy prompt are exactly what it gets inside the program.
  */
-export function runModuleAlone(node: ModuleNode, inputs: Record<string, unknown>, lm: LM, signal?: AbortSignal): Promise<Prediction> {
+export function runModuleAlone(node: ModuleNode, inputs: Record<string, unknown>, lm: LM, signal?: AbortSignal, services?: ProgramServices): Promise<Prediction> {
   const graph = graphFromSignature(node.signature, { type: node.type, name: node.name, demos: node.demos ?? [], config: node.config });
-  return execute(graph, programState(graph), inputs, { lm, signal });
+  return execute(graph, programState(graph), inputs, { lm, signal, services });
 }

@@ -1,0 +1,58 @@
+import { useId, useState } from 'react';
+
+interface Props {
+  label: string;
+  value: string;
+  /** Called on blur (or Ctrl/Cmd+Enter) when the code changed: one edit per commit. */
+  onCommit(code: string): void;
+  help?: string;
+  error?: string;
+  rows?: number;
+}
+
+/** A labelled, monospace code box. Tab still leaves the box (no keyboard trap); Escape drops the draft. */
+export function CodeEditor({ label, value, onCommit, help, error, rows = 8 }: Props) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  const [source, setSource] = useState(value);
+  // An outside change (undo, another panel) replaces the draft.
+  if (source !== value) {
+    setSource(value);
+    setDraft(value);
+  }
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+  };
+  return (
+    <div className="config-field code-editor">
+      <label htmlFor={`${id}-code`}>{label}</label>
+      <textarea
+        id={`${id}-code`}
+        className="code"
+        value={draft}
+        rows={rows}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoComplete="off"
+        aria-describedby={help ? `${id}-help` : undefined}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
+          if (e.key === 'Escape') setDraft(value);
+        }}
+      />
+      {help && (
+        <small id={`${id}-help`} className="muted">
+          {help}
+        </small>
+      )}
+      {error && (
+        <small role="alert" className="error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
