@@ -30,7 +30,7 @@ const noUi = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'e2e/output/', 'public/'] },
+  { ignores: ['dist/', 'dist-*/', '.claude/', 'node_modules/', 'test-results/', 'playwright-report/', 'e2e/output/', 'public/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import { BottomPanel } from './layout/BottomPanel';
 import { Header } from './layout/Header';
 import { ProjectsPanel } from './projects/ProjectsPanel';
 import { startSession } from './projects/session';
+import { CodeTrustDialog } from './sandbox/CodeTrustDialog';
 
 const ProvidersDialog = lazy(() => import('./settings/ProvidersDialog').then((m) => ({ default: m.ProvidersDialog })));
 
@@ -29,6 +30,7 @@ export function App() {
           </aside>
           <BottomPanel />
         </main>
+        <CodeTrustDialog />
         {providersOpen && (
           <Suspense fallback={null}>
             <ProvidersDialog open={providersOpen} onClose={() => setProvidersOpen(false)} />

@@ -5,6 +5,8 @@ import { isInputNode, isOutputNode } from '../../core/program/types';
 import { datasets } from '../../db';
 import { downloadText } from '../layout/download';
 import { useProjectStore } from '../state/project-store';
+import { QuotaHelp } from '../storage/QuotaHelp';
+import { CorporaPanel } from '../corpora/CorporaPanel';
 import { ColumnMapper } from './ColumnMapper';
 import { DataGrid } from './DataGrid';
 import { useDatasetSelection } from './selection';
@@ -72,6 +74,7 @@ export function DataPanel() {
       {error && (
         <p role="alert" className="error">
           {error}
+          <QuotaHelp error={error} />
         </p>
       )}
       {upload && <ColumnMapper key={upload.dataset.id} dataset={upload.dataset} warnings={upload.warnings} program={program} onSave={(d) => void save(d)} onCancel={() => setUpload(undefined)} />}
@@ -81,6 +84,7 @@ export function DataPanel() {
           <DataGrid dataset={current} />
         </>
       )}
+      <CorporaPanel projectId={projectId} />
     </div>
   );
 }

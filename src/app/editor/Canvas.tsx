@@ -18,6 +18,7 @@ import { ProblemsList } from './ProblemsList';
 import { useAddNode } from './useAddNode';
 import { useEditorShortcuts } from './useEditorShortcuts';
 import { useTheme } from '../layout/useTheme';
+import { QuotaHelp } from '../storage/QuotaHelp';
 
 function portKey(node: GraphNode): string {
   const { inputs, outputs } = portsOf(node);
@@ -120,6 +121,7 @@ export function Canvas() {
       {notice && (
         <div className="canvas-notice" role="alert">
           <span>{notice}</span>
+          <QuotaHelp error={notice} />
           <button type="button" className="link-button" onClick={() => useProjectStore.getState().setNotice(null)} aria-label="Dismiss message">×</button>
         </div>
       )}
