@@ -19,3 +19,14 @@ export function renderJson(outputs: readonly SimField[], values: Record<string, 
   for (const f of outputs) if (f.name in values) ordered[f.name] = values[f.name] as OutputValue;
   return JSON.stringify(ordered, null, 2);
 }
+
+/** Ax's line format: one `wireKey: value` line per output (lists and objects as JSON). */
+export function renderAx(outputs: readonly SimField[], values: Record<string, OutputValue>): string {
+  return outputs
+    .filter((f) => f.name in values)
+    .map((f) => {
+      const value = values[f.name] as OutputValue;
+      return `${f.name}: ${typeof value === 'boolean' ? String(value) : valueAsText(value)}`;
+    })
+    .join('\n');
+}

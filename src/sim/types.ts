@@ -54,7 +54,8 @@ export interface ChatCompletionResult {
   usage: CompletionUsage;
 }
 
-export type PromptFormat = 'chat' | 'json' | 'unknown';
+/** 'ax': the @ax-llm/ax layout (tagged field sections, `Title: value` lines), see parse/ax.ts. */
+export type PromptFormat = 'chat' | 'json' | 'ax' | 'unknown';
 
 /** One field of a DSPy signature as its prompt shows it: name, type text, description. */
 export interface SimField {

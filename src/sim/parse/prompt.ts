@@ -4,6 +4,7 @@
  * inputs) into a `ParsedPrompt`. Anything else is format 'unknown' and keeps its user text.
  */
 import type { ParsedDemo, ParsedPrompt, SimField, SimMessage } from '../types';
+import { parseAxPrompt } from './ax';
 import { blockValues } from './blocks';
 import { parseFieldList } from './fields';
 
@@ -100,6 +101,8 @@ function userValues(text: string, inputs: SimField[]): Record<string, string> {
 }
 
 export function parsePrompt(messages: readonly SimMessage[]): ParsedPrompt {
+  const ax = parseAxPrompt(messages);
+  if (ax) return ax;
   const userText = messages
     .filter((m) => m.role === 'user')
     .map(messageText)

@@ -1,0 +1,24 @@
+/** What both sides of the Ax comparison share: the task, the counters and the result shape. */
+import { SUPPORT_LABELS } from '../../src/sim';
+
+/** Ax needs field names of two or more characters and rejects generic ones such as `text`. */
+export const AX_SIGNATURE = `ticketText:string -> label:class "${SUPPORT_LABELS.join(', ')}"`;
+/** The same task in DSPy's signature syntax, with the same field names. */
+export const DSPY_SIGNATURE = `ticketText -> label: Literal[${SUPPORT_LABELS.map((l) => `'${l}'`).join(', ')}]`;
+
+export interface SimCounter {
+  url: string;
+  /** Chat completions and tokens the server has answered so far. */
+  counts(): Promise<{ calls: number; tokens: number }>;
+}
+
+export interface SideResult {
+  /** Wall time of the compile step alone (the dev scoring before and after is not counted). */
+  wallMs: number;
+  /** Chat completions the server answered during the compile step. */
+  calls: number;
+  tokens: number;
+  /** Held-out dev accuracy of the program before and after optimization, 0..1. */
+  zeroShot: number;
+  optimized: number;
+}
