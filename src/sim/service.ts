@@ -4,7 +4,7 @@
  * Pure apart from timers, so the Node server and the in-page fetch share it unchanged.
  */
 import { errorBody } from './http/errors';
-import { drawFault, garbleResult, truncatedBody } from './http/faults';
+import { drawFault, garbleResult, requestAttempts, truncatedBody } from './http/faults';
 import type { MalformedMode } from './http/faults';
 import { chatReply, chatResult, errorReply, handleRequest, jsonReply, routePath } from './http/handler';
 import type { SimHttpReply } from './http/handler';
@@ -98,7 +98,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function createSimService(initial: SimOptions = {}): SimService {
   let options: SimOptions = { ...initial };
   let stats = emptyStats();
-  let calls = 0;
+  const attempts = requestAttempts();
   let malformedCount = 0;
 
   function malformedReply(bodyText: string): SimHttpReply {
@@ -138,7 +138,7 @@ export function createSimService(initial: SimOptions = {}): SimService {
         latencyMs: options.latencyMs ?? 0,
         jitterMs: options.jitterMs ?? 0,
       },
-      calls++,
+      attempts.next(`${route}\n${request.body}`),
     );
     await sleep(draw.delayMs, signal);
     switch (draw.fault.kind) {
@@ -203,7 +203,7 @@ export function createSimService(initial: SimOptions = {}): SimService {
   function resetStats(): void {
     // Requests still running keep counting down from the current in-flight number.
     stats = { ...emptyStats(), inFlight: stats.inFlight, peakInFlight: stats.inFlight };
-    calls = 0;
+    attempts.reset();
     malformedCount = 0;
   }
 

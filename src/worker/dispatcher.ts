@@ -2,6 +2,7 @@ import { getMetric } from '../core/evaluate/metrics/registry';
 import type { Metric } from '../core/evaluate/types';
 import type { CacheStore } from '../core/lm/cache';
 import type { ProgramServices } from '../core/program/services';
+import type { BudgetSpent } from '../core/optimize/budget';
 import { runOptimizer } from '../core/optimize/runner';
 import { programState } from '../core/program/state';
 import { execute } from '../core/program/execute';
@@ -81,7 +82,7 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     };
   }
 
-  async function optimize(command: OptimizeCommand, send: (event: WorkerEventBody) => void, signal: AbortSignal, resumed?: Resumed) {
+  async function optimize(command: OptimizeCommand, send: (event: WorkerEventBody) => void, signal: AbortSignal, resumed?: Resumed, spent?: BudgetSpent) {
     const { runId, provider } = command;
     const store = writer(runId, send);
     const metric = metricOf(command.metricId);
@@ -118,7 +119,7 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     await runOptimizer(
       {
         optimizer: command.optimizer, config: command.config, graph: command.graph, trainset: command.trainset, valset: command.valset, devset: command.devset,
-        metric, metricConfig: command.metricConfig, seed: command.seed, concurrency: command.concurrency, budget: command.budget,
+        metric, metricConfig: command.metricConfig, seed: command.seed, concurrency: command.concurrency, budget: command.budget, spent,
       },
       // The task client also serves embeddings (KNNFewShot); fine-tuning goes to the same provider.
       { taskClient, promptClient, embedder: taskOpenAI, fineTuner: fineTunerFor(provider), services: await deps.services?.(command), cacheStore: deps.cacheStore, prices: pricesFor(provider), emit, signal },
@@ -163,7 +164,9 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     const command = commandFromStored(stored, apiKey);
     const done = new Set(await deps.persistence.trialIndexes(runId));
     send({ type: 'log', level: 'info', message: `resuming: ${done.size} trials already stored; finished calls come from the LM cache` });
-    return command.type === 'optimize' ? optimize(command, send, signal, done) : evaluateRun(command, send, signal, done);
+    // What the stored trials paid for counts against the budget again (their calls now replay from the cache for free).
+    const spent = stored.usage && { calls: stored.usage.calls, tokens: stored.usage.totalTokens, cost: stored.usage.cost };
+    return command.type === 'optimize' ? optimize(command, send, signal, done, spent) : evaluateRun(command, send, signal, done);
   }
 
   return {

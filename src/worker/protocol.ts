@@ -93,8 +93,8 @@ export interface RunPersistence {
   createRun(run: RunRow, graph: ProgramGraph): Promise<void>;
   updateRun(id: string, patch: Partial<Omit<RunRow, 'id' | 'projectId'>>): Promise<void>;
   addTrial(runId: string, trial: TrialRecord): Promise<void>;
-  /** The stored run (to resume it) and the indexes of the trials it already has. */
-  getRun(id: string): Promise<RunRow | undefined>;
+  /** The stored run (to resume it; its usage totals count against a resumed run's budget) and the indexes of the trials it already has. */
+  getRun(id: string): Promise<(RunRow & Partial<Pick<RunRecord, 'usage'>>) | undefined>;
   trialIndexes(runId: string): Promise<number[]>;
 }
 

@@ -1,34 +1,19 @@
 import { abortError, onAbort, throwIfAborted } from './abort';
-import { canonicalJson } from './canonical-json';
+import { cacheKey } from './cache-key';
 import type { CacheEntry, CacheStore } from './cache-store';
+import { storeReply } from './cache-write';
 import type { LM, LMRequest, LMResponse } from './types';
 
+export { cacheKey } from './cache-key';
 export type { CacheEntry, CacheStore } from './cache-store';
 export { MemoryCacheStore } from './cache-store';
-
-/**
- * SHA-256 (hex) of the canonical JSON of what determines the reply. The API key, base URL and
- * headers are left out on purpose: the cache is shared across keys and must never hold a key.
- */
-export async function cacheKey(model: string, request: LMRequest): Promise<string> {
-  const keyed = {
-    model,
-    messages: request.messages,
-    temperature: request.temperature,
-    maxTokens: request.maxTokens,
-    n: request.n,
-    responseFormat: request.responseFormat,
-    rolloutId: request.rolloutId,
-  };
-  const bytes = new TextEncoder().encode(canonicalJson(keyed));
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export interface CacheOptions {
   now?: () => number;
   /** A failing store degrades to "no cache" instead of failing the call; this hears about it. */
   onStoreError?: (error: unknown, operation: 'get' | 'set') => void;
+  /** False when a `withCacheWrite` layer below (under the scheduler) stores the replies instead. */
+  write?: boolean;
 }
 
 interface Waiter {
@@ -56,23 +41,13 @@ export function withCache(lm: LM, store: CacheStore, options: CacheOptions = {})
     }
   }
 
-  async function remember(key: string, response: LMResponse): Promise<void> {
-    const entry: CacheEntry = { texts: [...response.texts], model: response.model, usage: { ...response.usage }, createdAt: now() };
-    if (response.finishReason !== undefined) entry.finishReason = response.finishReason;
-    try {
-      await store.set(key, entry);
-    } catch (error) {
-      options.onStoreError?.(error, 'set');
-    }
-  }
-
   async function fetchOnce(key: string, request: LMRequest, signal: AbortSignal): Promise<LMResponse> {
     const started = now();
     const entry = await lookup(key);
     if (entry) return replay(entry, now() - started);
     throwIfAborted(signal);
     const response = await lm.complete({ ...request, signal });
-    await remember(key, response);
+    if (options.write !== false) await storeReply(store, key, response, options);
     return response;
   }
 

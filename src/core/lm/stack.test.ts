@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryCacheStore } from './cache';
+import { cacheKey, MemoryCacheStore, type CacheEntry } from './cache';
 import { FakeLM, deferred, echo, waitFor } from './fake-lm';
 import { createLM } from './stack';
 import { UsageMeter } from './usage';
@@ -26,6 +26,36 @@ describe('createLM', () => {
     gate.resolve();
     await slow;
     expect(client.calls).toBe(2);
+  });
+
+  it('holds the slot until the reply is stored, so the next call waits for the write', async () => {
+    const gate = deferred();
+    const store = new MemoryCacheStore();
+    const writes: string[] = [];
+    const set = store.set.bind(store);
+    store.set = async (key: string, entry: CacheEntry) => {
+      writes.push(entry.texts[0] ?? '');
+      if (writes.length === 1) await gate.promise;
+      await set(key, entry);
+    };
+    const client = new FakeLM();
+    const lm = createLM({ client, cacheStore: store, scheduler: { concurrency: 1 } });
+    let firstDone = false;
+    const first = lm.complete(ask('first')).then((r) => ((firstDone = true), r));
+    const second = lm.complete(ask('second'));
+    await waitFor(() => writes.length === 1, 'the first reply to start being stored');
+    await new Promise((r) => setTimeout(r, 20));
+    // The first reply is back from the client but not stored: it still holds the only slot.
+    expect(client.calls).toBe(1);
+    expect(firstDone).toBe(false);
+    expect(lm.scheduler.inFlight).toBe(1);
+    gate.resolve();
+    const reply = await first;
+    // Resolved only once durable: the entry is there the moment the caller sees the reply.
+    expect(await store.get(await cacheKey('fake-model', ask('first')))).toMatchObject({ texts: reply.texts });
+    await second;
+    expect(client.calls).toBe(2);
+    expect(writes).toHaveLength(2); // each reply stored once, by the layer below the scheduler
   });
 
   it('meters misses as spent and hits as saved', async () => {

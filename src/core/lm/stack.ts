@@ -1,4 +1,5 @@
 import { withCache, type CacheOptions, type CacheStore } from './cache';
+import { withCacheWrite } from './cache-write';
 import { withScheduler, type ScheduledLM, type SchedulerOptions } from './scheduler';
 import type { LM } from './types';
 import { withUsage, type UsageMeter } from './usage';
@@ -21,12 +22,16 @@ export interface LMStack extends LM {
 }
 
 /**
- * usage → cache → scheduler → client. The cache sits above the scheduler so a hit never waits
- * for, or occupies, a concurrency slot; usage sits on top so it sees hits as well as misses.
+ * usage → cache lookup → scheduler → cache write → client. Lookups sit above the scheduler so a
+ * hit never waits for, or occupies, a concurrency slot; writes sit below it so a call holds its
+ * slot until its reply is stored: a reload then loses at most `concurrency` paid replies. Usage
+ * sits on top so it sees hits as well as misses.
  */
 export function createLM(options: LMStackOptions): LMStack {
-  const scheduler = withScheduler(options.client, options.scheduler);
-  const cached = options.cacheStore ? withCache(scheduler, options.cacheStore, options.cacheOptions) : scheduler;
+  const store = options.cacheStore;
+  const client = store ? withCacheWrite(options.client, store, options.cacheOptions) : options.client;
+  const scheduler = withScheduler(client, options.scheduler);
+  const cached = store ? withCache(scheduler, store, { ...options.cacheOptions, write: false }) : scheduler;
   const top = options.meter ? withUsage(cached, options.meter) : cached;
   return {
     model: options.client.model,

@@ -9,6 +9,14 @@ export interface Budget {
   maxCost?: number;
 }
 
+/** What earlier sessions of a resumed run already spent; it counts against the same budget. */
+export interface BudgetSpent {
+  calls: number;
+  tokens: number;
+  /** USD; unknown when any earlier call had no price. */
+  cost?: number;
+}
+
 export class BudgetExceededError extends Error {
   override readonly name = 'BudgetExceeded';
 }
@@ -18,6 +26,7 @@ export interface BudgetGuard {
   wrap(client: LM): LM;
   /** The limit reached, if any. */
   readonly reason: string | undefined;
+  /** Requests started in this session (not counting `before`). */
   readonly callsStarted: number;
 }
 
@@ -26,15 +35,16 @@ export interface BudgetGuard {
  * concurrency cannot overshoot the call limit. Tokens and cost are known only after a reply, so
  * those limits stop the run at the first request after they are reached. On the first refusal
  * `onExceeded` runs (the run aborts its work and unwinds like a cancel, keeping its best-so-far).
+ * `before` is what a resumed run spent before its interruption: the limits cover the whole run.
  */
-export function createBudgetGuard(budget: Budget, meter: UsageMeter, onExceeded: (reason: string) => void): BudgetGuard {
+export function createBudgetGuard(budget: Budget, meter: UsageMeter, onExceeded: (reason: string) => void, before: BudgetSpent = { calls: 0, tokens: 0, cost: 0 }): BudgetGuard {
   let started = 0;
   let reason: string | undefined;
   const check = (): string | undefined => {
-    if (budget.maxCalls !== undefined && started >= budget.maxCalls) return `the call budget (${budget.maxCalls} calls) is spent`;
+    if (budget.maxCalls !== undefined && before.calls + started >= budget.maxCalls) return `the call budget (${budget.maxCalls} calls) is spent`;
     const totals = meter.totals();
-    if (budget.maxTokens !== undefined && totals.spent.totalTokens >= budget.maxTokens) return `the token budget (${budget.maxTokens} tokens) is spent`;
-    if (budget.maxCost !== undefined && (totals.spent.cost ?? 0) >= budget.maxCost) return `the cost budget ($${budget.maxCost}) is spent`;
+    if (budget.maxTokens !== undefined && before.tokens + totals.spent.totalTokens >= budget.maxTokens) return `the token budget (${budget.maxTokens} tokens) is spent`;
+    if (budget.maxCost !== undefined && (before.cost ?? 0) + (totals.spent.cost ?? 0) >= budget.maxCost) return `the cost budget ($${budget.maxCost}) is spent`;
     return undefined;
   };
   return {

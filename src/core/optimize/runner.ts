@@ -11,7 +11,7 @@ import { compileProgram } from '../program/execute';
 import type { ProgramServices } from '../program/services';
 import { namedPredictors, programState } from '../program/state';
 import type { ProgramGraph, ProgramState } from '../program/types';
-import { createBudgetGuard, type Budget } from './budget';
+import { createBudgetGuard, type Budget, type BudgetSpent } from './budget';
 import { createOptimizerContext, type Best } from './context';
 import type { CompileResult, Plan, RunEvent, StopReason } from './events';
 import { getOptimizer } from './registry';
@@ -34,6 +34,8 @@ export interface RunSpec {
   seed: number;
   concurrency?: number;
   budget?: Budget;
+  /** A resumed run: what its earlier sessions spent, counted against `budget`. */
+  spent?: BudgetSpent;
 }
 
 export interface RunHost {
@@ -128,7 +130,7 @@ export async function runOptimizer(spec: RunSpec, host: RunHost): Promise<RunOut
   host.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (host.signal?.aborted) controller.abort(host.signal.reason);
   const meter = new UsageMeter(host.prices ?? DEFAULT_PRICES);
-  const guard = createBudgetGuard(spec.budget ?? {}, meter, () => controller.abort(new Error('budget')));
+  const guard = createBudgetGuard(spec.budget ?? {}, meter, () => controller.abort(new Error('budget')), spec.spent);
   const scheduler = { concurrency: spec.concurrency ?? 8 };
   const taskLM: LM = createLM({ client: guard.wrap(host.taskClient), cacheStore: host.cacheStore, scheduler, meter });
   const promptLM: LM = host.promptClient ? createLM({ client: guard.wrap(host.promptClient), cacheStore: host.cacheStore, scheduler, meter }) : taskLM;

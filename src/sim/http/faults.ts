@@ -1,10 +1,12 @@
 /**
- * Fault injection. Draws come from an RNG seeded by `faultSeed` and the call index, never from
- * the request, so a retry of the same request can succeed. Garbled replies come in two kinds:
+ * Fault injection. Draws come from an RNG seeded by `faultSeed`, the request body and how many
+ * times that same body arrived before: which request fails does not depend on the order in which
+ * concurrent requests arrive, and a retry (the same body again) draws anew, so it can succeed.
+ * Garbled replies come in two kinds:
  * a 200 whose completion text will not parse as DSPy output ('text'), and a 200 whose body is
  * not even valid JSON ('body').
  */
-import { SimRng } from '../hash';
+import { hashString, SimRng } from '../hash';
 import type { ChatCompletionResult } from '../types';
 
 export type MalformedMode = 'text' | 'body' | 'mixed';
@@ -25,8 +27,27 @@ export interface FaultDraw {
   delayMs: number;
 }
 
-export function drawFault(options: FaultOptions, callIndex: number): FaultDraw {
-  const rng = new SimRng(`fault:${options.faultSeed}:${callIndex}`);
+/**
+ * Names each arrival by its body and attempt: the n-th arrival of the same body (n from 0) is
+ * attempt n. The OpenAI SDK's `x-stainless-retry-count` header is no help here: our client
+ * retries in its own scheduler with the SDK's retries off, so that header always says 0.
+ */
+export function requestAttempts() {
+  const seen = new Map<string, number>();
+  return {
+    next(body: string): string {
+      const id = `${hashString(body).toString(36)}.${hashString(body, 1).toString(36)}`;
+      const attempt = seen.get(id) ?? 0;
+      seen.set(id, attempt + 1);
+      return `${id}:${attempt}`;
+    },
+    reset: () => seen.clear(),
+  };
+}
+
+/** The fault and delay for one arrival; `requestKey` comes from `requestAttempts().next`. */
+export function drawFault(options: FaultOptions, requestKey: string): FaultDraw {
+  const rng = new SimRng(`fault:${options.faultSeed}:${requestKey}`);
   const jitter = rng.next() * Math.max(0, options.jitterMs);
   const delayMs = Math.max(0, options.latencyMs) + jitter;
   const r = rng.next();

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Example } from '../core/data/types';
+import { MemoryCacheStore } from '../core/lm/cache-store';
+import { graphFromSignature } from '../core/program/build';
+import { parseSignature } from '../core/signature';
+import type { RunUsage } from '../db/records';
+import { generateArithmetic } from '../sim';
+import { createRunDispatcher } from './dispatcher';
+import type { OptimizeCommand, RunRow, WorkerEvent } from './protocol';
+import { memoryPersistence } from './resume-test-support';
+
+const rows: Example[] = generateArithmetic(24, 11).map((r, i) => ({ id: `row-${i + 1}`, data: { ...r } }));
+const graph = graphFromSignature(parseSignature('a: int, b: int -> sum: int'), { name: 'add' });
+const command: OptimizeCommand = {
+  type: 'optimize', runId: 'r1', projectId: 'p1', graph, metricId: 'exact-match', concurrency: 2,
+  provider: { kind: 'demo', taskModel: 'sim-1', latencyMs: 1 },
+  optimizer: 'random-search', config: { num_candidate_programs: 2, max_bootstrapped_demos: 2 }, trainset: rows.slice(0, 10), devset: [], seed: 7,
+  budget: { maxCalls: 40 },
+};
+
+/** An interrupted run whose stored totals say it already made `calls` provider calls. */
+function interrupted(calls: number) {
+  const db = memoryPersistence();
+  const usage: RunUsage = { trials: 1, calls, cachedCalls: 0, totalTokens: 10 * calls };
+  const row: RunRow & { usage: RunUsage } = {
+    id: 'r1', projectId: 'p1', kind: 'optimize', optimizer: command.optimizer, config: command.config, seed: command.seed, startedAt: 0, status: 'running',
+    command: JSON.parse(JSON.stringify(command)) as RunRow['command'], usage,
+  };
+  db.runs.set('r1', row);
+  return db;
+}
+
+async function resume(calls: number) {
+  const events: WorkerEvent[] = [];
+  // A fresh cache: every call the resumed run makes reaches the provider.
+  await createRunDispatcher({ persistence: interrupted(calls).persistence, cacheStore: new MemoryCacheStore() }).dispatch({ type: 'resume', runId: 'r1' }, (e) => events.push(e));
+  const last = events.at(-1);
+  if (last?.type !== 'finished') throw new Error(`the resumed run ended ${last?.type}: ${JSON.stringify(last)}`);
+  const progress = events.filter((e) => e.type === 'progress').at(-1);
+  return { stopReason: last.result.stopReason, calls: progress?.type === 'progress' ? progress.progress.calls : -1 };
+}
+
+describe('resuming a run with a call budget', () => {
+  it('counts the calls the stored run already made against the budget', async () => {
+    const spentBefore = 30;
+    const resumed = await resume(spentBefore);
+    expect(resumed.stopReason).toBe('budget');
+    // Progress counts replies: calls cut off in flight by the stop started but did not finish.
+    const left = (command.budget.maxCalls ?? 0) - spentBefore;
+    expect(resumed.calls).toBeLessThanOrEqual(left);
+    expect(resumed.calls).toBeGreaterThanOrEqual(left - command.concurrency);
+    // Nothing spent before: the same run goes well past those 10 calls.
+    expect((await resume(0)).calls).toBeGreaterThan(left);
+    // All of it spent before: the resumed run stops at its first provider call.
+    expect(await resume(40)).toEqual({ stopReason: 'budget', calls: 0 });
+  }, 60_000);
+});
