@@ -2,16 +2,19 @@ import { fileStem, loadCorpus, parseCorpusFiles, type Corpus } from '../core/for
 import { loadProject, PROJECT_FORMAT, type ProjectFile } from '../core/formats/project';
 import type { ProgramServices } from '../core/program/services';
 import { createBm25Retriever, type Bm25Retriever } from '../core/retrieve/bm25';
+import { createEmbeddingRetriever } from '../core/retrieve/embedding';
+import type { Retriever } from '../core/retrieve/types';
+import { EMBEDDING_USAGE, type CliEmbeddings } from './corpus-embeddings';
 import type { Io } from './io';
 
-export const corpusFlagSpec = { corpus: { type: 'string', multiple: true } } as const;
+export const corpusFlagSpec = { corpus: { type: 'string', multiple: true }, 'embedding-model': { type: 'string' } } as const;
 
 /**
  * The help line each command shows. FILE is a corpus file (prompt-studio/corpus JSON), a project
  * file (all its corpora), or text, Markdown, CSV, JSONL or JSON with a "text" column; such an
  * upload's id is ID, else the file name without its extension.
  */
-export const CORPUS_USAGE = '[--corpus [ID=]FILE …] passages for Retrieve nodes: text, Markdown, CSV/JSONL/JSON (a "text" column),\n      a corpus file or a project file; the id is ID or the file name. A --project file\'s own corpora are always there.';
+export const CORPUS_USAGE = `[--corpus [ID=]FILE …] passages for Retrieve nodes: text, Markdown, CSV/JSONL/JSON (a "text" column),\n      a corpus file or a project file; the id is ID or the file name. A --project file's own corpora are always there.\n    ${EMBEDDING_USAGE}`;
 
 /**
  * Every corpus the command can search: the project file's own, then each `--corpus` in order
@@ -65,13 +68,29 @@ function parseJsonObject(bytes: Uint8Array): Record<string, unknown> | undefined
   }
 }
 
-/** Retrieve's service over in-memory BM25 indexes, each built on first use. */
-export function corpusServices(corpora: ReadonlyMap<string, Corpus>): Pick<ProgramServices, 'retriever'> {
+/**
+ * Retrieve's service over in-memory BM25 indexes, each built on first use; with `embeddings`,
+ * also embedding search (one retriever per corpus and model, its vectors in the file cache).
+ */
+export function corpusServices(corpora: ReadonlyMap<string, Corpus>, embeddings?: CliEmbeddings): Pick<ProgramServices, 'retriever'> {
   const built = new Map<string, Bm25Retriever>();
+  const embedded = new Map<string, Retriever>();
   return {
-    retriever(corpusId) {
+    retriever(corpusId, options) {
       const corpus = corpora.get(corpusId);
       if (!corpus) return undefined;
+      if (options?.search === 'embedding') {
+        if (!embeddings) throw new Error('embedding search is not available in this command');
+        const model = options.embeddingModel ?? embeddings.model;
+        const key = JSON.stringify([corpusId, model]);
+        let found = embedded.get(key);
+        if (!found) {
+          const cache = embeddings.cache;
+          found = createEmbeddingRetriever(corpus.passages, { embedder: embeddings.embedder(), model, ...(cache ? { cache } : {}) });
+          embedded.set(key, found);
+        }
+        return found;
+      }
       let retriever = built.get(corpusId);
       if (!retriever) {
         retriever = createBm25Retriever(corpus.passages);

@@ -6,6 +6,8 @@ import { dbPersistence } from './db-persistence';
 import { createRunDispatcher } from './dispatcher';
 import { webRunLocks } from './resume-locks';
 import { createCorpusRetrievers } from './retriever';
+import { clientFor } from './clients';
+import { createEmbeddingRetrievers, retrieverService } from './embedding-retrievers';
 
 // Thin by design (STYLE.md 6): the dispatcher holds the logic, this file only wires the host.
 // Going offline pauses every run's LM calls; coming back resumes them where they stopped.
@@ -18,8 +20,21 @@ self.addEventListener('online', () => onlineChanged(true));
 const code = createCodeBridge();
 // Retrieve's corpora: indexes loaded from IndexedDB (or built and stored), kept for every run.
 const retrievers = createCorpusRetrievers(corpora);
+// One LM cache for the run's calls and for the passage vectors of embedding search.
+const cacheStore = createIndexedDbCacheStore({ maxEntries: 20_000 });
 
 expose({
-  ...createRunDispatcher({ persistence: dbPersistence(), cacheStore: createIndexedDbCacheStore({ maxEntries: 20_000 }), locks: webRunLocks(), gate, onlineChanged, services: () => ({ code: code.runner, retriever: retrievers.retriever }) }),
+  ...createRunDispatcher({
+    persistence: dbPersistence(),
+    cacheStore,
+    locks: webRunLocks(),
+    gate,
+    onlineChanged,
+    // Embedding search goes to the run's own provider (its task client serves embeddings).
+    services: (command) => ({
+      code: code.runner,
+      ...retrieverService(retrievers.retriever, createEmbeddingRetrievers({ source: corpora, embedder: clientFor(command.provider, command.provider.taskModel), cache: cacheStore })),
+    }),
+  }),
   provideCodeRunner: code.provide,
 });

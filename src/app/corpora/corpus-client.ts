@@ -1,7 +1,9 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { ProgramServices } from '../../core/program/services';
-import type { Passage } from '../../core/retrieve/types';
-import { corpora } from '../../db';
+import type { Embedder } from '../../core/lm/types';
+import type { Passage, Retriever } from '../../core/retrieve/types';
+import { corpora, createIndexedDbCacheStore } from '../../db';
+import { createEmbeddingRetrievers, retrieverService } from '../../worker/embedding-retrievers';
 import type { CorpusImportResult } from './import-corpus';
 import type { CorpusWorkerApi } from './corpus-worker';
 
@@ -29,15 +31,16 @@ export function searchCorpus(corpusId: string, query: string, k: number): Promis
 }
 
 /**
- * Retrieve's service for programs run in the page ("Run with input…"): the search happens in
+ * Retrieve's service for programs run in the page ("Run with input…"): a BM25 search happens in
  * the corpus worker over the stored index; an id with no stored corpus gives undefined, so the
- * Retrieve node reports the missing corpus by name.
+ * Retrieve node reports the missing corpus by name. Embedding search runs here, through
+ * `embedder` (the active provider), its passage vectors kept in the shared LM cache.
  */
-export function pageRetrievers(): Pick<ProgramServices, 'retriever'> {
-  return {
-    async retriever(corpusId) {
-      if (!(await corpora.get(corpusId))) return undefined;
-      return { search: (query, k) => searchCorpus(corpusId, query, k) };
-    },
+export function pageRetrievers(embedder?: Embedder): Pick<ProgramServices, 'retriever'> {
+  const bm25 = async (corpusId: string): Promise<Retriever | undefined> => {
+    if (!(await corpora.get(corpusId))) return undefined;
+    return { search: (query, k) => searchCorpus(corpusId, query, k) };
   };
+  const embeddings = embedder ? createEmbeddingRetrievers({ source: corpora, embedder, cache: createIndexedDbCacheStore() }) : undefined;
+  return retrieverService(bm25, embeddings);
 }

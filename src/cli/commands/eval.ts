@@ -9,6 +9,7 @@ import { lmFlagSpec, lmFromFlags } from '../lm';
 import { loadProgram, programFlagSpec } from '../program';
 import { codeFlagSpec, codeSetup } from '../code-services';
 import { CORPUS_USAGE, corpusFlagSpec, corpusServices, loadCorpora } from '../corpora';
+import { cliEmbeddings } from '../corpus-embeddings';
 
 export const evalHelp = `prompt-studio eval --signature "…" | --project FILE --data FILE --metric NAME
     --base-url URL --model M [--api-key KEY (or OPENAI_API_KEY)] [--concurrency 8] [--max-errors 10]
@@ -23,7 +24,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   if (!metric) throw new UsageError(`unknown metric '${metricId}' (known: ${listMetrics().map((m) => m.id).join(', ')})`);
   const { graph, project } = await loadProgram(flags, io);
   const code = await codeSetup(flags, io, graph, project, metricId);
-  const services = { ...code.services, ...corpusServices(await loadCorpora(io, flags.corpus, project)) };
+  const services = { ...code.services, ...corpusServices(await loadCorpora(io, flags.corpus, project), cliEmbeddings(flags, io)) };
   const dataPath = requireFlag(flags.data, 'data', 'a CSV, JSON or JSONL file');
   const { examples, fields, inputKeys } = await loadExamples(io, dataPath, graph);
 

@@ -13,6 +13,7 @@ import { cacheFromFlags, lmFlagSpec } from '../lm';
 import { loadProgram, programFlagSpec } from '../program';
 import { codeFlagSpec, codeSetup } from '../code-services';
 import { CORPUS_USAGE, corpusFlagSpec, corpusServices, loadCorpora } from '../corpora';
+import { cliEmbeddings } from '../corpus-embeddings';
 
 export const optimizeHelp = `prompt-studio optimize --optimizer NAME [--config JSON] --signature "…" | --project FILE
     --train FILE [--dev FILE] [--val FILE] --metric NAME --base-url URL --model M [--prompt-model M]
@@ -86,7 +87,7 @@ export async function optimizeCommand(argv: string[], io: Io): Promise<number> {
   if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new UsageError('--config must be a JSON object');
   const { graph, project } = await loadProgram(flags, io);
   const code = await codeSetup(flags, io, graph, project, metricId);
-  const services = { ...code.services, ...corpusServices(await loadCorpora(io, flags.corpus, project)) };
+  const services = { ...code.services, ...corpusServices(await loadCorpora(io, flags.corpus, project), cliEmbeddings(flags, io)) };
   const train = await loadExamples(io, requireFlag(flags.train, 'train', 'a CSV, JSON or JSONL file'), graph);
   const dev = flags.dev ? await loadExamples(io, flags.dev, graph) : undefined;
   const val = flags.val ? await loadExamples(io, flags.val, graph) : undefined;

@@ -7,6 +7,7 @@ import { lmFlagSpec, lmFromFlags } from '../lm';
 import { loadProgram, programFlagSpec } from '../program';
 import { codeSetup } from '../code-services';
 import { CORPUS_USAGE, corpusFlagSpec, corpusServices, loadCorpora } from '../corpora';
+import { cliEmbeddings } from '../corpus-embeddings';
 
 export const runHelp = `prompt-studio run --signature "…" | --project FILE [--program compiled.json] --inputs '{…}'
     --base-url URL --model M [--api-key KEY] [--cache-dir DIR | --no-cache]
@@ -29,7 +30,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   }
   const { lm } = lmFromFlags(flags, io);
   const code = await codeSetup({}, io, graph, project);
-  const services = { ...code.services, ...corpusServices(await loadCorpora(io, flags.corpus, project)) };
+  const services = { ...code.services, ...corpusServices(await loadCorpora(io, flags.corpus, project), cliEmbeddings(flags, io)) };
   const prediction = await execute(graph, state, inputs as Record<string, unknown>, { lm, signal: io.stopSignal(), services }).finally(() => code.close());
   io.out(JSON.stringify({ outputs: prediction.outputs, error: prediction.error, usage: prediction.usage, trace: prediction.trace }, null, 2));
   return prediction.error ? 1 : 0;

@@ -1,4 +1,4 @@
-import type { Retriever } from '../retrieve/types';
+import type { Retriever, RetrieverOptions } from '../retrieve/types';
 import type { CodeRunner } from '../sandbox/types';
 
 /**
@@ -9,6 +9,10 @@ import type { CodeRunner } from '../sandbox/types';
  */
 export interface ProgramServices {
   code?: CodeRunner;
-  /** The retriever for a corpus id (a Retrieve node's `config.corpusId`); undefined when unknown. */
-  retriever?(corpusId: string): Retriever | undefined | Promise<Retriever | undefined>;
+  /**
+   * The retriever for a corpus id (a Retrieve node's `config.corpusId`); undefined when unknown.
+   * `options` carries the node's search mode; a host that cannot do the mode asked for throws
+   * saying so, never quietly searching another way. Omitted means BM25.
+   */
+  retriever?(corpusId: string, options?: RetrieverOptions): Retriever | undefined | Promise<Retriever | undefined>;
 }

@@ -10,3 +10,13 @@ export interface Passage {
 export interface Retriever {
   search(query: string, k: number, signal?: AbortSignal): Promise<Passage[]>;
 }
+
+/** How a Retrieve node searches: BM25 over the passages' words, or the provider's embeddings. */
+export type SearchMode = 'bm25' | 'embedding';
+
+/** What a Retrieve node tells its host along with the corpus id. */
+export interface RetrieverOptions {
+  search: SearchMode;
+  /** The embeddings model for `search: 'embedding'`; the host's default when omitted. */
+  embeddingModel?: string;
+}

@@ -42,8 +42,10 @@ export function RunWithInputDialog({ node, onClose }: { node: ModuleNode; onClos
     try {
       const spec = activeProviderSpec();
       // Retrieve searches the project's stored corpora; Code and ReAct tools run in the page's sandbox.
-      const services = { ...pageRetrievers(), code: pageCodeRunner };
-      const prediction = await runModuleAlone(node, parsed.values, clientFor(spec, spec.taskModel), controller.signal, services);
+      const client = clientFor(spec, spec.taskModel);
+      // Embedding search asks the same provider's embeddings endpoint.
+      const services = { ...pageRetrievers(client), code: pageCodeRunner };
+      const prediction = await runModuleAlone(node, parsed.values, client, controller.signal, services);
       if (!controller.signal.aborted) setStatus({ kind: 'done', prediction });
     } catch (error) {
       if (!controller.signal.aborted) setStatus({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getModuleType, listModuleTypes } from '../../../core/program/modules/registry';
+import { retrieveConfig } from '../../../core/program/modules/retrieve';
 import { moduleSettings, newTool, parseToolParameters, rewardOf, settingErrors, switchRewardKind, toolsOf, withSetting } from './module-settings';
 
 const retrieveLike = z.object({
@@ -39,7 +40,10 @@ describe('the registered module types', () => {
   };
 
   it('gives each its editors: corpus for Retrieve, code for Code, tools for ReAct, reward for BestOfN and Refine', () => {
-    expect(kinds('Retrieve')).toEqual(['corpus:corpusId', 'field:k']);
+    expect(kinds('Retrieve')).toEqual(['corpus:corpusId', 'field:k', 'field:search', 'field:embeddingModel']);
+    const retrieve = moduleSettings(retrieveConfig).flatMap((s) => (s.kind === 'field' ? [s.field] : []));
+    expect(retrieve.find((f) => f.key === 'search')).toMatchObject({ kind: 'enum', options: ['bm25', 'embedding'], defaultValue: 'bm25' });
+    expect(retrieve.find((f) => f.key === 'embeddingModel')).toMatchObject({ kind: 'string', optional: true });
     expect(kinds('Code')).toContain('code:code');
     expect(kinds('ReAct').slice(0, 2)).toEqual(['tools:tools', 'field:max_iters']);
     for (const id of ['BestOfN', 'Refine']) expect(kinds(id)).toEqual(expect.arrayContaining(['field:module', 'field:N', 'field:threshold', 'reward:reward']));

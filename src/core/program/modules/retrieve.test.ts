@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportDspyJson, importDspyJson } from '../../formats/dspy-json';
+import { exportDspyPython } from '../../formats/dspy-python';
 import { createBm25Retriever } from '../../retrieve/bm25';
 import { execute } from '../execute';
 import { namedPredictors, programState } from '../state';
@@ -84,5 +85,36 @@ describe('Retrieve', () => {
     expect(exportDspyJson(graph, back.state)).toBe(text);
     const five = importDspyJson(graph, text.replace('"k": 2', '"k": 5'));
     expect(five.ok && five.warnings).toEqual(["'search'.k is 5 in the file; the node keeps 2 (change it in the inspector)"]);
+  });
+});
+
+describe('Retrieve search modes', () => {
+  const embeddingNode = () => search({ corpusId: 'facts', k: 2, search: 'embedding', embeddingModel: 'emb-small' });
+
+  it('asks the host for the node\'s mode (BM25 by default) and model', async () => {
+    const asked: unknown[] = [];
+    const recording = { retriever: (id: string, options?: unknown) => (asked.push(options), id === 'facts' ? corpus : undefined) };
+    for (const graph of [rag(), rag(embeddingNode())]) await execute(graph, programState(graph), { question: 'Japan' }, { lm: simLM(), services: recording });
+    expect(asked).toEqual([{ search: 'bm25' }, { search: 'embedding', embeddingModel: 'emb-small' }]);
+  });
+
+  it('reports a host that cannot search that way, and a bad mode, naming the node', async () => {
+    const graph = rag(embeddingNode());
+    const refusing = { retriever: () => { throw new Error('embedding search needs an embeddings endpoint'); } };
+    const failed = await execute(graph, programState(graph), { question: 'q' }, { lm: simLM(), services: refusing });
+    expect(failed.error).toBe("Retrieve 'search': embedding search needs an embeddings endpoint");
+    expect(validateGraph(rag(search({ corpusId: 'facts', search: 'vector' }))).map((p) => p.message)).toEqual(["Retrieve 'search': search must be 'bm25' or 'embedding'"]);
+  });
+
+  it('keeps the mode out of DSPy JSON: the same {k} as a BM25 node, and it imports back cleanly', () => {
+    const graph = rag(embeddingNode());
+    const text = exportDspyJson(graph, programState(graph));
+    expect(text).toBe(exportDspyJson(rag(), programState(rag())));
+    expect((JSON.parse(text) as Record<string, unknown>).search).toEqual({ k: 2 });
+    const back = importDspyJson(graph, text);
+    expect(back.ok && back.warnings).toEqual([]);
+    const python = exportDspyPython(graph);
+    expect(python).toContain('self.search = dspy.Retrieve(k=2)');
+    expect(python).toContain('(the studio searched them by cosine similarity of embeddings of "emb-small")');
   });
 });

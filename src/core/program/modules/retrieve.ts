@@ -5,7 +5,16 @@ import { ModuleError } from './types';
 export const retrieveConfig = z.object({
   corpusId: z.string({ error: 'corpusId is not set: choose a corpus' }).min(1, 'corpusId is not set: choose a corpus').describe('The corpus to search (uploaded in the Data tab).'),
   k: z.number().int().min(1, 'k must be ≥ 1').default(3).describe('How many passages to return, best first.'),
+  search: z.enum(['bm25', 'embedding'], { error: "search must be 'bm25' or 'embedding'" }).default('bm25').describe("bm25: word matching, no LM provider needed. embedding: cosine similarity of the provider's embeddings (passage vectors are cached)."),
+  embeddingModel: z.string().trim().min(1, 'embeddingModel is empty: name a model or leave it unset').optional().describe('The embeddings model for embedding search, e.g. text-embedding-3-small. Unset: the host\'s default.'),
 });
+
+/** How the studio searched, for the exported Python's comment. */
+function searchedWith(config: Record<string, unknown>): string {
+  if (config.search !== 'embedding') return 'with BM25';
+  const model = typeof config.embeddingModel === 'string' && config.embeddingModel.trim() !== '' ? ` of ${JSON.stringify(config.embeddingModel.trim())}` : '';
+  return `by cosine similarity of embeddings${model}`;
+}
 
 /**
  * dspy.Retrieve: a search, not an LM call. Its one input is the query, its one output the
@@ -14,7 +23,7 @@ export const retrieveConfig = z.object({
 export const retrieveModule = {
   id: 'Retrieve',
   label: 'Retrieve',
-  description: 'Searches a corpus (BM25) with the query and returns the k best passages. No LM call.',
+  description: "Searches a corpus with the query (BM25, or the provider's embeddings) and returns the k best passages. No LM call.",
   dspyClass: 'dspy.Retrieve',
   configSchema: retrieveConfig,
   template: () => ({ signature: { instructions: '', inputs: [{ name: 'query', type: 'str' }], outputs: [{ name: 'passages', type: 'list[str]' }] }, config: { corpusId: '', k: 3 } }),
@@ -32,7 +41,7 @@ export const retrieveModule = {
     const out = node.signature.outputs[0]?.name ?? 'passages';
     return {
       signature: false,
-      preamble: [`# '${node.name}' is a dspy.Retrieve: configure a retrieval model first, e.g. dspy.configure(rm=...), with the\n# passages of corpus ${JSON.stringify(String(node.config.corpusId ?? ''))} (the studio searched them with BM25).`],
+      preamble: [`# '${node.name}' is a dspy.Retrieve: configure a retrieval model first, e.g. dspy.configure(rm=...), with the\n# passages of corpus ${JSON.stringify(String(node.config.corpusId ?? ''))} (the studio searched them ${searchedWith(node.config)}).`],
       init: `dspy.Retrieve(k=${retrieveConfig.shape.k.safeParse(node.config.k).data ?? 3})`,
       call: (args) => {
         const search = `self.${node.name}(${args[0]?.value ?? '""'})`;
@@ -50,7 +59,13 @@ export const retrieveModule = {
     const query = String(inputs[queryField] ?? '');
     const lookup = run.services.retriever;
     if (!lookup) throw new ModuleError(`${where} needs a retriever, and this run was given none`, node.id);
-    const retriever = await lookup(config.data.corpusId);
+    const { corpusId, search, embeddingModel } = config.data;
+    let retriever;
+    try {
+      retriever = await lookup(corpusId, embeddingModel === undefined ? { search } : { search, embeddingModel });
+    } catch (error) {
+      throw new ModuleError(`${where}: ${error instanceof Error ? error.message : String(error)}`, node.id);
+    }
     if (!retriever) throw new ModuleError(`${where}: no corpus '${config.data.corpusId}' is available to this run`, node.id);
     let passages;
     try {

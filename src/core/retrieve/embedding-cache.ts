@@ -1,0 +1,145 @@
+import { abortableSleep, isAbortError } from '../lm/abort';
+import { backoffDelay } from '../lm/backoff';
+import { canonicalJson } from '../lm/canonical-json';
+import type { CacheStore } from '../lm/cache-store';
+import type { Embedder } from '../lm/types';
+import { ZERO_USAGE } from '../lm/types';
+import { isLMError } from '../lm/errors';
+
+/** Texts per embeddings request: small enough for long passages to stay under providers' token limits. */
+export const EMBED_BATCH = 64;
+/** Requests in flight at once while a corpus is embedded. */
+const PARALLEL_BATCHES = 4;
+/** Backoff between tries of one batch after a retryable failure (429, 5xx, a dropped connection). */
+const BACKOFF = { baseDelayMs: 500, maxDelayMs: 15_000 };
+
+export interface EmbedOptions {
+  embedder: Embedder;
+  model: string;
+  /** Where vectors are kept between builds (the LM cache's store); omit to embed every time. */
+  cache?: CacheStore;
+  batchSize?: number;
+  /** Tries of a batch after a retryable provider error, beyond the first (default 4). */
+  retries?: number;
+  signal?: AbortSignal;
+  /** A failing store degrades to "no cache"; this hears about it. */
+  onStoreError?: (error: unknown, operation: 'get' | 'set') => void;
+}
+
+/**
+ * SHA-256 (hex) of the model and the text, tagged so it can never equal an LM request's key.
+ * The API key and base URL are left out on purpose, as in the LM cache.
+ */
+export async function embeddingCacheKey(model: string, text: string): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalJson({ kind: 'embedding', model, input: text }));
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A vector as the cache keeps it: little-endian float32 in base64 behind a "f32:" tag, about a
+ * quarter of its JSON (a 1536-dimension vector is 8 KB, not 30).
+ */
+export function encodeVector(vector: readonly number[]): string {
+  const view = new DataView(new ArrayBuffer(vector.length * 4));
+  vector.forEach((x, i) => view.setFloat32(i * 4, x, true));
+  const bytes = new Uint8Array(view.buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `f32:${btoa(binary)}`;
+}
+
+/** A stored vector, or undefined when the text is not one (a miss, never a wrong vector). */
+export function decodeVector(text: string | undefined): number[] | undefined {
+  if (!text?.startsWith('f32:')) return undefined;
+  let binary: string;
+  try {
+    binary = atob(text.slice(4));
+  } catch {
+    return undefined;
+  }
+  if (binary.length === 0 || binary.length % 4 !== 0) return undefined;
+  const view = new DataView(Uint8Array.from(binary, (c) => c.charCodeAt(0)).buffer);
+  const out = Array.from({ length: binary.length / 4 }, (_, i) => view.getFloat32(i * 4, true));
+  return out.every((x) => Number.isFinite(x)) ? out : undefined;
+}
+
+async function lookup(options: EmbedOptions, key: string): Promise<number[] | undefined> {
+  if (!options.cache) return undefined;
+  try {
+    const texts = (await options.cache.get(key))?.texts;
+    return texts?.length === 1 ? decodeVector(texts[0]) : undefined;
+  } catch (error) {
+    options.onStoreError?.(error, 'get');
+    return undefined;
+  }
+}
+
+async function remember(options: EmbedOptions, key: string, vector: readonly number[]): Promise<void> {
+  if (!options.cache) return;
+  try {
+    await options.cache.set(key, { texts: [encodeVector(vector)], model: options.model, usage: { ...ZERO_USAGE }, createdAt: Date.now() });
+  } catch (error) {
+    options.onStoreError?.(error, 'set');
+  }
+}
+
+/** One batch, tried again after a retryable error (honouring Retry-After) up to `options.retries` times. */
+async function embedBatch(options: EmbedOptions, texts: readonly string[]): Promise<number[][]> {
+  for (let retry = 0; ; retry++) {
+    try {
+      return await embedOnce(options, texts);
+    } catch (error) {
+      if (isAbortError(error) || !isLMError(error) || !error.retryable || retry >= (options.retries ?? 4)) throw error;
+      await abortableSleep(backoffDelay(retry, BACKOFF, Math.random, error.retryAfterMs), options.signal);
+    }
+  }
+}
+
+async function embedOnce(options: EmbedOptions, texts: readonly string[]): Promise<number[][]> {
+  options.signal?.throwIfAborted();
+  const vectors = await options.embedder.embed({ input: [...texts], model: options.model, ...(options.signal ? { signal: options.signal } : {}) });
+  if (vectors.length !== texts.length) throw new Error(`the embeddings endpoint returned ${vectors.length} vectors for ${texts.length} inputs`);
+  for (const [i, v] of vectors.entries()) {
+    if (!Array.isArray(v) || v.length === 0 || !v.every((x) => Number.isFinite(x))) throw new Error(`the embeddings endpoint returned no usable vector for input ${i + 1} of a batch`);
+  }
+  return vectors;
+}
+
+/**
+ * One vector per text, in order. Cached vectors are read first; only the texts missing from the
+ * cache are sent, each distinct text once, in batches (a few at a time), and stored as they come.
+ */
+export async function embedTexts(texts: readonly string[], options: EmbedOptions): Promise<number[][]> {
+  const keys = await Promise.all(texts.map((t) => embeddingCacheKey(options.model, t)));
+  const distinct = new Map<string, string>();
+  for (const [i, key] of keys.entries()) if (!distinct.has(key)) distinct.set(key, texts[i] as string);
+  // Lookups go together: a store such as IndexedDB answers many reads far faster in parallel.
+  const stored = await Promise.all([...distinct.keys()].map((key) => lookup(options, key)));
+  const found = new Map<string, number[]>();
+  const misses = new Map<string, string>();
+  for (const [i, [key, text]] of [...distinct].entries()) {
+    const vector = stored[i];
+    if (vector) found.set(key, vector);
+    else misses.set(key, text);
+  }
+  const pending = [...misses];
+  const size = Math.max(1, options.batchSize ?? EMBED_BATCH);
+  const batches: (typeof pending)[] = [];
+  for (let i = 0; i < pending.length; i += size) batches.push(pending.slice(i, i + size));
+  for (let i = 0; i < batches.length; i += PARALLEL_BATCHES) {
+    options.signal?.throwIfAborted();
+    await Promise.all(
+      batches.slice(i, i + PARALLEL_BATCHES).map(async (batch) => {
+        const vectors = await embedBatch(options, batch.map(([, text]) => text));
+        for (const [j, [key]] of batch.entries()) {
+          // Rounded as the cache keeps them, so a fresh build and a cached one rank alike.
+          const vector = (vectors[j] as number[]).map((x) => Math.fround(x));
+          found.set(key, vector);
+          await remember(options, key, vector);
+        }
+      }),
+    );
+  }
+  return keys.map((key) => found.get(key) as number[]);
+}
