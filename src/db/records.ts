@@ -1,3 +1,4 @@
+import type { BudgetSpent } from '../core/optimize/budget';
 import type { Dataset, Example, Split } from '../core/data/types';
 import type { CacheEntry } from '../core/lm/cache-store';
 import type { Plan, TrialRecord } from '../core/optimize/events';
@@ -87,6 +88,12 @@ export interface RunRecord {
   command?: StoredRunCommand;
   /** How many times the run was resumed after an interruption. */
   resumes?: number;
+  /**
+   * Provider calls, tokens and cost the run has paid for so far, across every attempt (trials,
+   * bootstrapping, proposals, dev scoring), saved with its progress: a resumed run's budget
+   * starts from here.
+   */
+  spent?: BudgetSpent;
 }
 
 /** What runs.create accepts: usage starts at zero unless given. */

@@ -14,6 +14,8 @@ import { evaluateGraph } from './evaluate-run';
 import type { EvaluateCommand, OptimizeCommand, ReplayRequest, ReplayResult, RunCommand, RunLocks, RunPersistence, RunRow, RunWorkerApi, WorkerEvent, WorkerEventBody } from './protocol';
 import { commandFromStored, storedCommand, type StartCommand } from './resume';
 
+const SPENT_SAVE_INTERVAL_MS = 1000;
+
 export interface DispatcherDeps {
   persistence: RunPersistence;
   cacheStore?: CacheStore;
@@ -91,9 +93,21 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     const taskOpenAI = clientFor(provider, provider.taskModel);
     const taskClient = flow(taskOpenAI);
     const promptClient = provider.promptModel && provider.promptModel !== provider.taskModel ? flow(clientFor(provider, provider.promptModel)) : undefined;
+    const before = spent ?? { calls: 0, tokens: 0, cost: 0 };
+    let lastSpentSave = -Infinity;
     const emit = (event: WorkerEventBody) => {
       send(event);
       switch (event.type) {
+        case 'progress': {
+          // What this attempt paid, on top of earlier attempts', saved about once a second.
+          const t = now();
+          if (t - lastSpentSave < SPENT_SAVE_INTERVAL_MS) return;
+          lastSpentSave = t;
+          const p = event.progress;
+          const total = { calls: before.calls + p.calls, tokens: before.tokens + p.tokens, cost: before.cost !== undefined && p.cost !== undefined ? before.cost + p.cost : undefined };
+          store.write(() => deps.persistence.updateRun(runId, { spent: total }));
+          return;
+        }
         case 'started':
           store.write(() => deps.persistence.updateRun(runId, { plan: event.plan }));
           return;
@@ -164,8 +178,9 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     const command = commandFromStored(stored, apiKey);
     const done = new Set(await deps.persistence.trialIndexes(runId));
     send({ type: 'log', level: 'info', message: `resuming: ${done.size} trials already stored; finished calls come from the LM cache` });
-    // What the stored trials paid for counts against the budget again (their calls now replay from the cache for free).
-    const spent = stored.usage && { calls: stored.usage.calls, tokens: stored.usage.totalTokens, cost: stored.usage.cost };
+    // What earlier attempts paid counts against the budget again (their calls now replay from the cache for free).
+    // Runs saved before `spent` existed fall back to their trials' usage, which misses calls outside trials.
+    const spent = stored.spent ?? (stored.usage && { calls: stored.usage.calls, tokens: stored.usage.totalTokens, cost: stored.usage.cost });
     return command.type === 'optimize' ? optimize(command, send, signal, done, spent) : evaluateRun(command, send, signal, done);
   }
 

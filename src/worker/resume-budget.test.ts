@@ -55,3 +55,33 @@ describe('resuming a run with a call budget', () => {
     expect(await resume(40)).toEqual({ stopReason: 'budget', calls: 0 });
   }, 60_000);
 });
+
+describe('a run saves what it spent as it goes', () => {
+  it('stores the provider calls of the whole run, bootstrapping included, and a resume starts from them', async () => {
+    const db = memoryPersistence();
+    let clock = 0;
+    const events: WorkerEvent[] = [];
+    const fresh = { ...command, budget: {} };
+    // A clock that moves 2 s per reading, so every progress event is saved.
+    await createRunDispatcher({ persistence: db.persistence, cacheStore: new MemoryCacheStore(), now: () => (clock += 2000) }).dispatch(fresh, (e) => events.push(e));
+    const progress = events.filter((e) => e.type === 'progress').at(-1);
+    const stored = db.runs.get('r1');
+    expect(progress?.type).toBe('progress');
+    expect(stored?.spent?.calls).toBeGreaterThan(0);
+    // The last save is at most one progress event behind the last progress figure.
+    if (progress?.type === 'progress') expect(stored?.spent?.calls).toBeLessThanOrEqual(progress.progress.calls);
+    // Trial usage alone misses the bootstrapping calls made outside any trial.
+    expect(stored?.spent?.calls).toBeGreaterThan(stored?.usage?.calls ?? 0);
+  }, 60_000);
+
+  it('prefers the saved spending to the trials’ usage when resuming', async () => {
+    const db = interrupted(0);
+    const row = db.runs.get('r1');
+    if (!row) throw new Error('no run');
+    db.runs.set('r1', { ...row, spent: { calls: 40, tokens: 400, cost: 0 } });
+    const events: WorkerEvent[] = [];
+    await createRunDispatcher({ persistence: db.persistence, cacheStore: new MemoryCacheStore() }).dispatch({ type: 'resume', runId: 'r1' }, (e) => events.push(e));
+    const last = events.at(-1);
+    expect(last?.type === 'finished' && last.result.stopReason).toBe('budget');
+  }, 60_000);
+});
