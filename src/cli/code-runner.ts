@@ -29,6 +29,8 @@ export interface NodeCodeRunnerOptions {
  */
 export function createNodeCodeRunner(options: NodeCodeRunnerOptions = {}): NodeCodeRunner {
   let worker: Worker | undefined;
+  // Resolves once the thread runs: the time limit covers the code, not a thread's start-up.
+  const online = new WeakMap<Worker, Promise<void>>();
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
   let pending: { id: number; settle: (reply: WorkerReply | Error) => void } | undefined;
@@ -36,6 +38,10 @@ export function createNodeCodeRunner(options: NodeCodeRunnerOptions = {}): NodeC
   function spawn(): Worker {
     const w = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? 128 } });
     w.unref();
+    online.set(w, new Promise((resolve) => {
+      w.once('online', () => resolve());
+      w.once('exit', () => resolve());
+    }));
     w.on('message', (reply: WorkerReply) => {
       if (pending && reply.id === pending.id) pending.settle(reply);
     });
@@ -65,6 +71,8 @@ export function createNodeCodeRunner(options: NodeCodeRunnerOptions = {}): NodeC
     }
     if (request.signal?.aborted) return { ok: false, error: abortedMessage(label) };
     const w = (worker ??= spawn());
+    await online.get(w);
+    if (request.signal?.aborted) return { ok: false, error: abortedMessage(label) };
     const id = nextId++;
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
