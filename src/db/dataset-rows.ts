@@ -1,4 +1,4 @@
-import type { Dataset, Example } from '../core/data/types';
+import type { Dataset, Example, Split } from '../core/data/types';
 import { DbConflictError } from './errors';
 import { newId } from './ids';
 import type { DatasetRecord, DatasetRowRecord, DatasetSummary } from './records';
@@ -19,8 +19,16 @@ export function toExample(row: DatasetRowRecord): Example {
   return example;
 }
 
+export interface WriteOptions {
+  /** The fraction of rows written so far, after each chunk. */
+  onProgress?: (fraction: number) => void;
+  /** Rows per bulkAdd (default 5,000): a long save reports progress between chunks. */
+  chunkRows?: number;
+}
+
 /** Replaces the dataset with this id (summary and every row). */
-export async function writeDataset(db: StudioDb, projectId: string, dataset: Dataset, at: number): Promise<void> {
+export async function writeDataset(db: StudioDb, projectId: string, dataset: Dataset, at: number, options: WriteOptions = {}): Promise<void> {
+  const { onProgress, chunkRows = 5000 } = options;
   const seen = new Set<string>();
   for (const [i, row] of dataset.rows.entries()) {
     if (seen.has(row.id)) throw new DbConflictError(`dataset ${JSON.stringify(dataset.name)}: row ${i + 1} repeats the row id ${JSON.stringify(row.id)}`);
@@ -41,13 +49,38 @@ export async function writeDataset(db: StudioDb, projectId: string, dataset: Dat
   };
   await db.datasetRows.where('datasetId').equals(dataset.id).delete();
   await db.datasets.put(summary);
-  await db.datasetRows.bulkAdd(dataset.rows.map((row, i) => toRowRecord(dataset.id, row, i)));
+  const total = dataset.rows.length;
+  for (let start = 0; start < total; start += chunkRows) {
+    const end = Math.min(total, start + chunkRows);
+    const chunk: DatasetRowRecord[] = [];
+    for (let i = start; i < end; i++) chunk.push(toRowRecord(dataset.id, dataset.rows[i] as Example, i));
+    await db.datasetRows.bulkAdd(chunk);
+    onProgress?.(end / total);
+  }
 }
 
 export async function readRows(db: StudioDb, datasetId: string, offset = 0, limit = Infinity): Promise<Example[]> {
   let query = db.datasetRows.where('[datasetId+order]').between([datasetId, -Infinity], [datasetId, Infinity]).offset(offset);
   if (Number.isFinite(limit)) query = query.limit(limit);
   return (await query.toArray()).map(toExample);
+}
+
+export type SplitCounts = Record<Split | 'none', number>;
+
+/**
+ * Rows per split, read in pages by the [datasetId+order] key (each page one getAll, resumed
+ * after the last order seen), so a 100k-row dataset is never deserialized in one go.
+ */
+export async function countSplits(db: StudioDb, datasetId: string, page = 5000): Promise<SplitCounts> {
+  const counts: SplitCounts = { train: 0, dev: 0, test: 0, none: 0 };
+  let after = -Infinity;
+  for (;;) {
+    const rows = await db.datasetRows.where('[datasetId+order]').between([datasetId, after], [datasetId, Infinity], false, true).limit(page).toArray();
+    for (const r of rows) counts[r.split ?? 'none']++;
+    const last = rows.at(-1);
+    if (rows.length < page || !last) return counts;
+    after = last.order;
+  }
 }
 
 export async function readDataset(db: StudioDb, summary: DatasetSummary): Promise<DatasetRecord> {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../core/data/types';
+import { countSplits } from './dataset-rows';
 import { datasetsRepository } from './datasets';
 import { DbConflictError, DbNotFoundError, DbQuotaError } from './errors';
 import { projectsRepository } from './projects';
@@ -119,6 +120,31 @@ describe('datasets repository', () => {
     db.close();
     await db.open();
     await expect(repo.put(projectId, { ...small(), name: 'bigger' })).rejects.toThrow(DbQuotaError);
+    expect(await dumpDb(db)).toBe(before);
+  });
+
+  it('writes a large dataset in chunks, reporting progress, and leaves nothing when a later chunk fails', async () => {
+    const repo = datasetsRepository(() => db, now);
+    const CHUNK = 20;
+    const rows = Array.from({ length: CHUNK * 2 + 10 }, (_, i) => ({ id: `row-${i + 1}`, data: { a: i, sum: 2 * i } }));
+    const big: Dataset = { ...small(), id: 'big', rows };
+    const progress: number[] = [];
+    await repo.put(projectId, big, { onProgress: (f) => progress.push(f), chunkRows: CHUNK });
+    expect(progress).toEqual([CHUNK / rows.length, (2 * CHUNK) / rows.length, 1]);
+    expect((await repo.summariesFor(projectId))[0]?.rowCount).toBe(rows.length);
+    expect(await repo.rows('big', { offset: CHUNK * 2, limit: 2 })).toEqual(rows.slice(CHUNK * 2, CHUNK * 2 + 2));
+    expect(await repo.splitCounts('big')).toEqual({ train: 0, dev: 0, test: 0, none: rows.length });
+    expect(await repo.splitCounts(small().id)).toEqual({ train: 0, dev: 0, test: 0, none: 0 });
+    await repo.put(projectId, small());
+    // Pages of two rows: the count resumes after the last row of each page, missing none.
+    expect(await countSplits(db, small().id, 2)).toEqual({ train: 1, dev: 1, test: 0, none: 1 });
+
+    const before = await dumpDb(db);
+    // The delete of the old rows and the first chunk pass; the second chunk fails as a full disk would.
+    failWritesWithQuota(db, 'datasetRows', 2);
+    db.close();
+    await db.open();
+    await expect(repo.put(projectId, { ...big, name: 'bigger' }, { chunkRows: CHUNK })).rejects.toThrow(DbQuotaError);
     expect(await dumpDb(db)).toBe(before);
   });
 

@@ -1,6 +1,6 @@
 import type { Dataset, Example } from '../core/data/types';
 import { DbConflictError, DbNotFoundError, guardWrite } from './errors';
-import { readDataset, readRows, toRowRecord, writeDataset } from './dataset-rows';
+import { countSplits, readDataset, readRows, toRowRecord, writeDataset, type SplitCounts, type WriteOptions } from './dataset-rows';
 import type { DatasetRecord, DatasetSummary } from './records';
 import type { StudioDb } from './schema';
 
@@ -17,8 +17,13 @@ export interface DatasetsRepository {
   get(id: string): Promise<DatasetRecord | undefined>;
   /** A window of rows in order, for a virtualized grid. */
   rows(datasetId: string, page: RowPage): Promise<Example[]>;
-  /** Creates or wholly replaces the dataset with `dataset.id`. */
-  put(projectId: string, dataset: Dataset): Promise<void>;
+  /** How many rows each split has (paged reads: cheap on the main thread at any size). */
+  splitCounts(datasetId: string): Promise<SplitCounts>;
+  /**
+   * Creates or wholly replaces the dataset with `dataset.id`, in one transaction (all or
+   * nothing), rows in chunks with progress after each.
+   */
+  put(projectId: string, dataset: Dataset, options?: WriteOptions): Promise<void>;
   /** Merges `data` into the row's values (a cell edit passes one field). */
   updateRow(datasetId: string, rowId: string, data: Record<string, unknown>): Promise<void>;
   /** Appends a row; its id must be new to the dataset. */
@@ -59,12 +64,16 @@ export function datasetsRepository(getDb: () => StudioDb, now: () => number = Da
       return readRows(getDb(), datasetId, page.offset, page.limit);
     },
 
-    async put(projectId, dataset) {
+    async splitCounts(datasetId) {
+      return countSplits(getDb(), datasetId);
+    },
+
+    async put(projectId, dataset, options) {
       const db = getDb();
       await guardWrite(`save dataset ${JSON.stringify(dataset.name)} (${dataset.rows.length} rows)`, () =>
         db.transaction('rw', [db.projects, db.datasets, db.datasetRows], async () => {
           if (!(await db.projects.get(projectId))) throw new DbNotFoundError('projects', projectId);
-          await writeDataset(db, projectId, dataset, now());
+          await writeDataset(db, projectId, dataset, now(), options);
         }),
       );
     },

@@ -31,6 +31,7 @@ export { DbConflictError, DbNotFoundError, DbQuotaError, isQuotaError } from './
 export { ProjectImportError } from './import-project';
 export { DB_NAME, LATEST_VERSION, StudioDb, TABLES, deleteStudioDb, studioDb, type TableName } from './schema';
 export { datasetsRepository, type DatasetsRepository, type RowPage } from './datasets';
+export type { WriteOptions } from './dataset-rows';
 export { corporaRepository, type CorporaRepository } from './corpora';
 export type { CorpusIndexRecord, CorpusRecord } from './corpus-records';
 export { graphVersionsRepository, type GraphVersionsRepository } from './graph-versions';

@@ -1,18 +1,22 @@
 import { useState } from 'react';
 import type { Dataset } from '../../core/data/types';
 import type { Field } from '../../core/signature/types';
-import { applyMapping, initialMapping, mappingProblems, type ProgramFields } from './mapping';
+import { initialMapping, mappingProblems, type ColumnMapping, type ProgramFields } from './mapping';
 
 export interface ColumnMapperProps {
+  /** The upload's columns and first rows (a large upload's rows stay in its worker). */
   dataset: Dataset;
+  rowCount: number;
   warnings: string[];
   program: ProgramFields;
-  onSave: (dataset: Dataset) => void;
+  /** While saving: the fraction of rows written. */
+  saving?: number;
+  onSave: (mapping: ColumnMapping) => void;
   onCancel: () => void;
 }
 
 /** Preview an upload and say which column feeds each program input and label. */
-export function ColumnMapper({ dataset, warnings, program, onSave, onCancel }: ColumnMapperProps) {
+export function ColumnMapper({ dataset, rowCount, warnings, program, saving, onSave, onCancel }: ColumnMapperProps) {
   const [mapping, setMapping] = useState(() => initialMapping(dataset, program));
   const problems = mappingProblems(mapping, program);
   const preview = dataset.rows.slice(0, 5);
@@ -32,7 +36,7 @@ export function ColumnMapper({ dataset, warnings, program, onSave, onCancel }: C
   return (
     <section className="column-mapper" aria-label="Map columns">
       <h3>
-        {dataset.name}: {dataset.rows.length} rows, {dataset.fields.length} columns
+        {dataset.name}: {rowCount} rows, {dataset.fields.length} columns
       </h3>
       {warnings.length > 0 && (
         <ul className="warn">
@@ -71,10 +75,11 @@ export function ColumnMapper({ dataset, warnings, program, onSave, onCancel }: C
         </p>
       ))}
       <div className="row">
-        <button type="button" disabled={problems.length > 0} onClick={() => onSave(applyMapping(dataset, mapping, program))}>
+        <button type="button" disabled={problems.length > 0 || saving !== undefined} onClick={() => onSave(mapping)}>
           Save dataset
         </button>
-        <button type="button" onClick={onCancel}>
+        {saving !== undefined && <progress aria-label="Save progress" value={saving} max={1} />}
+        <button type="button" disabled={saving !== undefined} onClick={onCancel}>
           Discard upload
         </button>
       </div>

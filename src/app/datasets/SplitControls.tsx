@@ -1,27 +1,26 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { splitDataset } from '../../core/data/split';
-import type { DatasetRecord } from '../../db';
+import type { DatasetSummary } from '../../db';
 import { datasets } from '../../db';
 
-function counts(dataset: DatasetRecord) {
-  const c = { train: 0, dev: 0, test: 0, none: 0 };
-  for (const r of dataset.rows) c[r.split ?? 'none']++;
-  return c;
-}
+const NO_COUNTS = { train: 0, dev: 0, test: 0, none: 0 };
 
 /** A seeded train/dev/test split: the same seed always gives the same rows. */
-export function SplitControls({ dataset }: { dataset: DatasetRecord }) {
+export function SplitControls({ dataset }: { dataset: DatasetSummary }) {
   const [percent, setPercent] = useState({ train: 60, dev: 20, test: 20 });
   const [seed, setSeed] = useState(0);
   const [error, setError] = useState<string>();
-  const c = counts(dataset);
+  const c = useLiveQuery(() => datasets.splitCounts(dataset.id), [dataset.id]) ?? NO_COUNTS;
   const total = percent.train + percent.dev + percent.test;
   const apply = async () => {
     if (total !== 100) return setError(`the percentages add up to ${total}, not 100`);
     setError(undefined);
     try {
-      const rows = splitDataset(dataset.rows, { train: percent.train / 100, dev: percent.dev / 100, test: percent.test / 100 }, seed);
-      const { projectId, updatedAt: _u, ...plain } = dataset;
+      const stored = await datasets.get(dataset.id);
+      if (!stored) throw new Error(`dataset ${dataset.name} is gone`);
+      const rows = splitDataset(stored.rows, { train: percent.train / 100, dev: percent.dev / 100, test: percent.test / 100 }, seed);
+      const { projectId, updatedAt: _u, ...plain } = stored;
       await datasets.put(projectId, { ...plain, rows });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -1,11 +1,8 @@
 import { useState, type DragEvent } from 'react';
-import { formatImportError, type Dataset } from '../../core/data';
-import { readUpload } from './read-upload';
+import { formatImportError } from '../../core/data';
+import { readUpload, type Upload } from './read-upload';
 
-export interface Upload {
-  dataset: Dataset;
-  warnings: string[];
-}
+export type { Upload } from './read-upload';
 
 /** Drop a CSV, JSON or JSONL file, or pick one. Parse errors name the file, line and row. */
 export function UploadArea({ onParsed }: { onParsed: (upload: Upload) => void }) {
@@ -19,7 +16,7 @@ export function UploadArea({ onParsed }: { onParsed: (upload: Upload) => void })
     setProgress(0);
     const result = await readUpload(file, setProgress);
     setProgress(undefined);
-    if (result.ok) onParsed({ dataset: result.dataset, warnings: result.warnings });
+    if (result.ok) onParsed(result.upload);
     else setError(formatImportError(result.error));
   };
   const onDrop = (e: DragEvent) => {

@@ -1,23 +1,79 @@
 import { proxy, wrap } from 'comlink';
-import { parseDataset, type ImportResult } from '../../core/data';
+import { parseDataset, type ImportError } from '../../core/data';
+import type { Dataset } from '../../core/data/types';
+import { datasets } from '../../db';
 import type { ImportWorkerApi } from './import-worker';
+import { applyMapping, type ColumnMapping, type ProgramFields } from './mapping';
 
-/** Above this size the parse moves to a worker; below it a worker costs more than it saves. */
+/** Above this size the parse and the save move to a worker; below it a worker costs more than it saves. */
 export const WORKER_THRESHOLD_BYTES = 1024 * 1024;
 
 /** Column names that are not Python identifiers are renamed (and reported as warnings). */
 const OPTIONS = { renameColumns: 'auto' as const };
 
-/** Reads an uploaded file into a dataset; never throws (errors come back as an ImportError). */
-export async function readUpload(file: File, onProgress: (fraction: number) => void): Promise<ImportResult> {
+/** A parsed upload waiting for its column mapping. */
+export interface Upload {
+  /** The dataset as parsed; for a large file only its first rows (the rest stay in the worker). */
+  preview: Dataset;
+  rowCount: number;
+  warnings: string[];
+  /** Maps the columns and stores the dataset (all or nothing); resolves to its id. */
+  save(projectId: string, mapping: ColumnMapping, program: ProgramFields, onProgress: (fraction: number) => void): Promise<string>;
+  /** Lets go of the parsed rows (the upload was saved, discarded or replaced). */
+  discard(): void;
+}
+
+export type UploadResult = { ok: true; upload: Upload } | { ok: false; error: ImportError };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Reads an uploaded file; never throws (errors come back as an ImportError). */
+export async function readUpload(file: File, onProgress: (fraction: number) => void): Promise<UploadResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.byteLength < WORKER_THRESHOLD_BYTES) return parseDataset({ name: file.name, bytes }, { ...OPTIONS, onProgress });
+  if (bytes.byteLength < WORKER_THRESHOLD_BYTES) {
+    const result = parseDataset({ name: file.name, bytes }, { ...OPTIONS, onProgress });
+    if (!result.ok) return result;
+    const parsed = result.dataset;
+    return {
+      ok: true,
+      upload: {
+        preview: parsed,
+        rowCount: parsed.rows.length,
+        warnings: result.warnings,
+        async save(projectId, mapping, program, onSaved) {
+          const dataset = applyMapping(parsed, mapping, program);
+          await datasets.put(projectId, dataset, { onProgress: onSaved });
+          return dataset.id;
+        },
+        discard: () => undefined,
+      },
+    };
+  }
+  // The worker keeps the rows from parse to save; it ends when the upload is saved or let go.
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'import-worker' });
+  const remote = wrap<ImportWorkerApi>(worker);
   try {
-    return await wrap<ImportWorkerApi>(worker).parse(file.name, bytes, OPTIONS, proxy(onProgress));
+    const result = await remote.parse(file.name, bytes, OPTIONS, proxy(onProgress));
+    if (!result.ok) {
+      worker.terminate();
+      return result;
+    }
+    return {
+      ok: true,
+      upload: {
+        preview: result.preview,
+        rowCount: result.rowCount,
+        warnings: result.warnings,
+        async save(projectId, mapping, program, onSaved) {
+          const id = await remote.save(projectId, mapping, program, proxy(onSaved));
+          worker.terminate();
+          return id;
+        },
+        discard: () => worker.terminate(),
+      },
+    };
   } catch (error) {
-    return { ok: false, error: { file: file.name, message: `could not read the file: ${error instanceof Error ? error.message : String(error)}` } };
-  } finally {
     worker.terminate();
+    return { ok: false, error: { file: file.name, message: `could not read the file: ${message(error)}` } };
   }
 }

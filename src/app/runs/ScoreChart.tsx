@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TrialRecord } from '../../core/optimize/events';
-import { chartColumns } from './chart-data';
+import { ChartSeries } from './chart-data';
 
 function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
@@ -14,9 +14,11 @@ const noLine = () => null;
 export function ScoreChart({ trials }: { trials: readonly TrialRecord[] }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const frame = useRef(0);
   const [hover, setHover] = useState<number | undefined>();
-  const columns = useMemo(() => chartColumns(trials), [trials]);
-  const byIndex = useMemo(() => new Map(trials.map((t) => [t.index, t])), [trials]);
+  // Kept across renders: a new trial appends to the columns instead of rebuilding them.
+  const [series] = useState(() => new ChartSeries());
+  series.sync(trials);
 
   useEffect(() => {
     const el = host.current;
@@ -40,24 +42,33 @@ export function ScoreChart({ trials }: { trials: readonly TrialRecord[] }) {
       ],
       hooks: { setCursor: [(u) => setHover(u.cursor.idx ?? undefined)] },
     };
-    const chart = new uPlot(opts, [[], [], [], []], el);
+    const chart = new uPlot(opts, series.data() as uPlot.AlignedData, el);
     plot.current = chart;
     const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(240, el.clientWidth), height: 180 }));
     resize.observe(el);
     return () => {
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
       resize.disconnect();
       chart.destroy();
       plot.current = null;
     };
-  }, []);
+  }, [series]);
 
-  useEffect(() => {
-    plot.current?.setData(columns as uPlot.AlignedData);
-  }, [columns]);
+  // New trials reach uPlot at most once per animation frame: a burst of trials costs one
+  // redraw, and an append itself is only a push onto the columns (uPlot gets views over them).
+  useLayoutEffect(() => {
+    if (!plot.current || frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      plot.current?.setData(series.data() as uPlot.AlignedData);
+    });
+  }, [series, trials]);
 
-  const hovered = hover === undefined ? undefined : byIndex.get(columns[0][hover] ?? -1);
-  const fullCount = trials.filter((t) => t.subset === 'full').length;
-  const best = columns[3].at(-1);
+  const hoveredIndex = hover === undefined ? undefined : series.data()[0][hover];
+  const hovered = hoveredIndex === undefined ? undefined : trials.find((t) => t.index === hoveredIndex);
+  const fullCount = series.fullCount;
+  const best = series.latestBest();
   return (
     <figure className="score-chart" aria-label="Score per trial" data-points={trials.length}>
       <div ref={host} />
