@@ -63,7 +63,8 @@ describe('gepa on the sim (classification, instruction-only)', () => {
     const outcome = await runOptimizer(spec(), { ...h, promptClient });
     if (outcome.status !== 'finished') throw new Error(`run ended as ${outcome.status}`);
     const { baselineDevScore = 1, finalDevScore = 0, program } = outcome.result;
-    expect(finalDevScore - baselineDevScore).toBeGreaterThanOrEqual(0.15);
+    // Counted in dev examples (15 points of 60 = 9), so float rounding cannot decide the bar.
+    expect(Math.round((finalDevScore - baselineDevScore) * devset.length)).toBeGreaterThanOrEqual(0.15 * devset.length);
     expect(program['classify']?.demos).toEqual([]);
     expect(program['classify']?.signature.instructions).not.toBe(programState(graph)['classify']?.signature.instructions);
 

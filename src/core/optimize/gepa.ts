@@ -4,23 +4,13 @@ import type { ProgramState } from '../program/types';
 import type { Rng } from '../random';
 import { gepaConfig, gepaPlan, metricBudget, type GepaConfig } from './gepa-config';
 import { findMerge, mergeSubsample } from './gepa-merge';
-import { proposeInstruction, reflectiveDataset } from './gepa-reflect';
+import { runProposal, withInstructions, type ProposalOutcome } from './gepa-propose';
 import { bestByMean, paretoCandidates, sampleParetoParent } from './pareto';
 import type { TrialSubset } from './events';
 import type { Optimizer, OptimizerContext } from './types';
 
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
-
-function withInstructions(state: ProgramState, components: readonly string[], instructions: readonly string[]): ProgramState {
-  const out: ProgramState = { ...state };
-  components.forEach((name, k) => {
-    const s = out[name];
-    const ins = instructions[k];
-    if (s && ins !== undefined) out[name] = { ...s, signature: { ...s.signature, instructions: ins } };
-  });
-  return out;
-}
 
 /** Epoch-shuffled minibatches of train positions, as GEPA samples them. */
 function minibatches(size: number, rng: Rng, trainSize: number): () => number[] {
@@ -69,6 +59,9 @@ class Pool {
  * feedback, and keeps the child if it does strictly better on that minibatch and then scores it
  * on the full val set. Candidates that improved different predictors are merged. The search
  * stops when the next evaluation would exceed the metric-call budget, which is never overrun.
+ * Like the gepa library's parallel mode, about concurrency / minibatch steps run at once: each
+ * picks its parent from the pool as it stood when it was launched, and steps are accepted in
+ * launch order (so a step may not yet see the children of the few steps launched just before it).
  */
 export const gepa: Optimizer<GepaConfig> = {
   id: 'gepa',
@@ -93,68 +86,87 @@ export const gepa: Optimizer<GepaConfig> = {
       spent += examples.length;
       return (await ctx.evaluate(state, examples, { label, subset })).result;
     };
-    const fits = (n: number) => spent + n <= budget;
     const scoresOf = (r: EvaluationResult) => r.results.map((x) => x.score);
 
     ctx.log(`GEPA: budget of ${budget} metric calls, minibatch ${R}, ${components.length} component(s)`);
     pool.add(ctx.baseline, scoresOf(await evaluate(ctx.baseline, ctx.valset, 'c0 (seed)', 'full')), []);
 
+    // Several reflection steps are in flight at once (a step's chain of minibatch, reflection and
+    // minibatch leaves most slots idle). Step j is launched once step j - width has been settled,
+    // and steps are settled strictly in launch order, so the parents, minibatches, trials and
+    // accepted candidates depend only on the seed, never on which step finishes first.
+    const width = Math.max(1, Math.ceil(ctx.concurrency / R) + 1);
+    let reserved = 0;
+    const room = (n: number) => spent + reserved + n <= budget;
+    const queue: { iter: number; parent: number; task: Promise<ProposalOutcome> }[] = [];
+    let iter = 0;
+    const launch = () => {
+      while (queue.length < width && room(2 * R)) {
+        iter++;
+        const step = rng.fork(`iter ${iter}`);
+        const parent = config.candidate_selection_strategy === 'pareto' ? sampleParetoParent(pool.scores, step) : bestByMean(pool.scores);
+        const batch = nextBatch().map((i) => ctx.trainset[i] as Example);
+        const chosen = config.component_selector === 'all' ? components.map((_, k) => k) : [(pool.nextComponent[parent] ?? 0) % components.length];
+        if (config.component_selector === 'round_robin') pool.nextComponent[parent] = ((pool.nextComponent[parent] ?? 0) + 1) % components.length;
+        const input = { parentState: pool.states[parent] as ProgramState, parentInstructions: pool.instructions[parent] ?? [], components, chosen, batch };
+        const task = runProposal(ctx, { ...input, perfectScore: config.skip_perfect_score ? config.perfect_score : undefined });
+        task.catch(() => undefined); // awaited below, in order; this only silences an early rejection
+        reserved += 2 * R;
+        queue.push({ iter, parent, task });
+      }
+    };
+
     const triedMerges = new Set<string>();
     let mergesDue = 0;
     let mergesTried = 0;
-    for (let iter = 1; ; iter++) {
-      ctx.signal.throwIfAborted();
-      const step = rng.fork(`iter ${iter}`);
-      if (config.use_merge && mergesDue > 0 && mergesTried < config.max_merge_invocations) {
-        const merged = await tryMerge(ctx, pool, triedMerges, step, fits, evaluate);
-        if (merged !== 'none') {
-          mergesDue--;
-          mergesTried++;
-          if (merged === 'accepted') continue;
-        }
+    let mergeRound = 0;
+    const mergeIfDue = async () => {
+      if (!config.use_merge || mergesDue === 0 || mergesTried >= config.max_merge_invocations) return;
+      const merged = await tryMerge(ctx, pool, triedMerges, rng.fork(`merge ${++mergeRound}`), room, evaluate);
+      if (merged !== 'none') {
+        mergesDue--;
+        mergesTried++;
       }
-      if (!fits(2 * R)) break;
-      const parent = config.candidate_selection_strategy === 'pareto' ? sampleParetoParent(pool.scores, step) : bestByMean(pool.scores);
-      const parentState = pool.states[parent] as ProgramState;
-      const batch = nextBatch().map((i) => ctx.trainset[i] as Example);
-      const before = await evaluate(parentState, batch, `c${parent} on minibatch (step ${iter})`, 'minibatch');
-      if (config.skip_perfect_score && before.results.every((r) => r.score >= config.perfect_score)) {
-        ctx.log(`step ${iter}: c${parent} is perfect on its minibatch; nothing to reflect on`);
-        continue;
-      }
-      const chosen = config.component_selector === 'all' ? components.map((_, k) => k) : [(pool.nextComponent[parent] ?? 0) % components.length];
-      if (config.component_selector === 'round_robin') pool.nextComponent[parent] = ((pool.nextComponent[parent] ?? 0) + 1) % components.length;
-      const instructions = [...(pool.instructions[parent] ?? [])];
-      for (const k of chosen) {
-        const name = components[k] as string;
-        const items = reflectiveDataset(name, before.results);
-        if (items.length === 0) continue;
-        try {
-          instructions[k] = await proposeInstruction(ctx.promptLM, instructions[k] ?? '', items, ctx.signal);
-        } catch (error) {
-          // A failed reflection costs this step, not the run (a budget stop aborts the signal and still ends it).
-          ctx.signal.throwIfAborted();
-          ctx.log(`step ${iter}: the reflection for ${name} failed: ${error instanceof Error ? error.message : String(error)}`, 'warn');
-        }
-      }
-      const child = withInstructions(parentState, components, instructions);
-      const changed = chosen.filter((k) => instructions[k] !== pool.instructions[parent]?.[k]).map((k) => components[k]);
-      if (changed.length === 0) {
-        ctx.log(`step ${iter}: the reflection left c${parent}'s instruction unchanged`);
-        continue;
-      }
-      const after = await evaluate(child, batch, `child of c${parent}: ${changed.join(', ')} (step ${iter})`, 'minibatch');
-      const gain = sum(scoresOf(after)) - sum(scoresOf(before));
-      if (gain <= 0) continue;
-      if (!fits(ctx.valset.length)) {
-        ctx.log(`step ${iter}: a better child was found but the budget cannot validate it; stopping`, 'warn');
-        break;
-      }
+    };
+    // An accepted child's full evaluation overlaps the next steps: they are launched first (from
+    // the pool without it), and it joins the pool before the next step is settled.
+    let validating: Promise<void> | undefined;
+    const validate = async (state: ProgramState, parent: number, n: number, gain: number) => {
       const id = pool.states.length;
-      const full = await evaluate(child, ctx.valset, `c${id} (child of c${parent})`, 'full');
-      pool.add(child, scoresOf(full), [parent]);
-      ctx.log(`step ${iter}: c${id} accepted (+${gain} on the minibatch), val ${(full.score * 100).toFixed(1)}%`);
+      const full = await evaluate(state, ctx.valset, `c${id} (child of c${parent})`, 'full');
+      pool.add(state, scoresOf(full), [parent]);
+      ctx.log(`step ${n}: c${id} accepted (+${gain} on the minibatch), val ${(full.score * 100).toFixed(1)}%`);
       if (config.use_merge && mergesTried + mergesDue < config.max_merge_invocations) mergesDue++;
+      await mergeIfDue();
+    };
+    for (;;) {
+      launch();
+      const next = queue.shift();
+      if (!next) {
+        if (!validating) break;
+        await validating;
+        validating = undefined;
+        continue;
+      }
+      const { iter: n, parent } = next;
+      const out = await next.task;
+      await validating;
+      validating = undefined;
+      ctx.signal.throwIfAborted();
+      reserved -= 2 * R;
+      spent += out.cost;
+      ctx.recordTrial(pool.states[parent] as ProgramState, out.before.result, { label: `c${parent} on minibatch (step ${n})`, subset: 'minibatch', elapsedMs: out.before.elapsedMs });
+      for (const note of out.notes) ctx.log(`step ${n}: c${parent}: ${note.message}`, note.level);
+      const child = out.child;
+      const gain = child ? sum(scoresOf(child.after.result)) - sum(scoresOf(out.before.result)) : 0;
+      if (child) ctx.recordTrial(child.state, child.after.result, { label: `child of c${parent}: ${child.changed.join(', ')} (step ${n})`, subset: 'minibatch', elapsedMs: child.after.elapsedMs });
+      if (child && gain > 0 && room(ctx.valset.length)) {
+        validating = validate(child.state, parent, n, gain);
+        validating.catch(() => undefined); // awaited before the next step is settled
+      } else {
+        if (gain > 0) ctx.log(`step ${n}: a better child was found but the budget cannot validate it`, 'warn');
+        await mergeIfDue();
+      }
     }
     const best = bestByMean(pool.scores);
     ctx.log(`GEPA: ${pool.states.length} candidate(s), ${spent} of ${budget} metric calls; best c${best}`);

@@ -5,8 +5,11 @@
  * `fullEvalSteps` trials, and after the last, the combination with the best minibatch mean that
  * has not been fully evaluated is scored on the full set and fed back to the TPE. Only full
  * evaluations can change the best program. Without minibatching every trial is a full one.
+ * Trials run in batches (up to PARALLEL_TRIALS, never across a full evaluation) suggested with a
+ * constant liar, so the TPE sees each batch's pending suggestions as poor scores until they land.
  */
 import type { Example } from '../data/types';
+import type { EvaluationResult } from '../evaluate/types';
 import type { ProgramState } from '../program/types';
 import type { Rng } from '../random';
 import { TpeSampler, type TpeParams } from './tpe';
@@ -26,6 +29,20 @@ export interface SearchInput {
   seed: number;
   /** Draws the minibatches. */
   rng: Rng;
+  /** The default program's score on `valset`, when the caller started it early (see scoreQuietly). */
+  defaultEvaluation?: Promise<Scored>;
+}
+
+export interface Scored {
+  result: EvaluationResult;
+  elapsedMs: number;
+}
+
+/** Scores a program without recording a trial (the caller records it where its turn comes). */
+export async function scoreQuietly(ctx: OptimizerContext, program: ProgramState, examples: Example[]): Promise<Scored> {
+  const started = Date.now();
+  const { result } = await ctx.evaluate(program, examples, { label: 'score', subset: 'full', record: false });
+  return { result, elapsedMs: Date.now() - started };
 }
 
 export interface SearchResult {
@@ -39,6 +56,9 @@ interface Combination {
   program: ProgramState;
   scores: number[];
 }
+
+/** Most trials scored at once (a batch also ends at each full evaluation). */
+const PARALLEL_TRIALS = 5;
 
 const instrKey = (i: number) => `${i}_predictor_instruction`;
 const demosKey = (i: number) => `${i}_predictor_demos`;
@@ -72,7 +92,8 @@ export async function searchPrograms(ctx: OptimizerContext, input: SearchInput):
   const defaults: TpeParams = Object.fromEntries(Object.keys(space).map((k) => [k, 0]));
   const keyOf = (params: TpeParams) => Object.keys(space).map((k) => params[k] ?? 0).join(',');
 
-  const { result: first } = await ctx.evaluate(input.baseline, input.valset, { label: 'default program', subset: 'full' });
+  const { result: first, elapsedMs } = await (input.defaultEvaluation ?? scoreQuietly(ctx, input.baseline, input.valset));
+  ctx.recordTrial(input.baseline, first, { label: 'default program', subset: 'full', elapsedMs });
   sampler.tell(defaults, first.score);
   let best = { program: input.baseline, score: first.score };
   let fullEvaluations = 1;
@@ -104,25 +125,38 @@ export async function searchPrograms(ctx: OptimizerContext, input: SearchInput):
     }
   };
 
-  for (let t = 1; t <= input.numTrials; t++) {
-    const params = sampler.ask();
-    const program = assemble(input, names, params);
-    const label = describe(names, params, withDemos);
-    const batch = input.minibatch ? input.rng.sample(input.valset, input.minibatchSize) : input.valset;
-    const { result } = await ctx.evaluate(program, batch, { label, subset: input.minibatch ? 'minibatch' : 'full' });
-    sampler.tell(params, result.score);
-    const key = keyOf(params);
-    const combo = combos.get(key) ?? { params, program, scores: [] };
-    combo.scores.push(result.score);
-    combos.set(key, combo);
-    if (!input.minibatch) {
-      fullEvaluations++;
-      fullyEvaluated.add(key);
-      if (result.score > best.score) best = { program, score: result.score };
-    } else if (t % input.fullEvalSteps === 0 || t === input.numTrials) {
-      await fullEvaluation();
+  // Trials run in batches, scored at once, so one minibatch's stragglers do not idle the other
+  // slots. A batch never crosses a full evaluation; its suggestions are asked in order, each
+  // treating the earlier ones as pending (TPE's constant liar), and recorded in proposal order.
+  for (let t = 1; t <= input.numTrials; ) {
+    const blockEnd = input.minibatch ? Math.min(input.numTrials, Math.ceil(t / input.fullEvalSteps) * input.fullEvalSteps) : input.numTrials;
+    const size = Math.min(PARALLEL_TRIALS, blockEnd - t + 1);
+    const proposals: { params: TpeParams; program: ProgramState; label: string; batch: Example[] }[] = [];
+    for (let k = 0; k < size; k++) {
+      const params = sampler.ask(proposals.map((p) => p.params));
+      const batch = input.minibatch ? input.rng.sample(input.valset, input.minibatchSize) : input.valset;
+      proposals.push({ params, program: assemble(input, names, params), label: describe(names, params, withDemos), batch });
     }
-    ctx.log(`MIPROv2 trial ${t}/${input.numTrials}: ${label} scored ${result.score.toFixed(3)}; best full score ${best.score.toFixed(3)}`);
+    const subset = input.minibatch ? 'minibatch' : 'full';
+    const scored = await Promise.all(proposals.map((p) => scoreQuietly(ctx, p.program, p.batch)));
+    for (const [k, { params, program, label }] of proposals.entries()) {
+      const { result, elapsedMs } = scored[k] as (typeof scored)[number];
+      ctx.recordTrial(program, result, { label, subset, elapsedMs });
+      sampler.tell(params, result.score);
+      const key = keyOf(params);
+      const combo = combos.get(key) ?? { params, program, scores: [] };
+      combo.scores.push(result.score);
+      combos.set(key, combo);
+      if (!input.minibatch) {
+        fullEvaluations++;
+        fullyEvaluated.add(key);
+        if (result.score > best.score) best = { program, score: result.score };
+      } else if (t % input.fullEvalSteps === 0 || t === input.numTrials) {
+        await fullEvaluation();
+      }
+      ctx.log(`MIPROv2 trial ${t}/${input.numTrials}: ${label} scored ${result.score.toFixed(3)}; best full score ${best.score.toFixed(3)}`);
+      t++;
+    }
   }
   return { program: best.program, score: best.score, fullEvaluations };
 }

@@ -2,7 +2,7 @@ import { exportDspyPython } from '../formats/dspy-python';
 import { Rng } from '../random';
 import { createFewshotDemoSets } from './bootstrap';
 import { countCalls, miprov2Config, resolveSettings, type Miprov2Config } from './miprov2-config';
-import { searchPrograms } from './miprov2-search';
+import { scoreQuietly, searchPrograms } from './miprov2-search';
 import { proposeInstructions } from './proposer';
 import { summarizeDataset } from './proposer-dataset';
 import type { Optimizer } from './types';
@@ -51,6 +51,10 @@ export const miprov2: Optimizer<Miprov2Config> = {
       `MIPROv2: ${settings.numInstructions} instructions, ${settings.zeroShot ? 'no demos' : `${settings.numDemoSets} demo sets`}, ${settings.numTrials} trials on ${valset.length} validation examples${settings.minibatch ? ` (minibatches of ${config.minibatch_size})` : ''}`,
     );
 
+    // The default program's score needs nothing from steps 1 and 2, so it shares their slots;
+    // its trial is still recorded first in step 3.
+    const defaultEvaluation = scoreQuietly(ctx, ctx.baseline, valset);
+    defaultEvaluation.catch(() => undefined); // awaited in step 3; a cancel rejects it
     ctx.log(`MIPROv2 step 1: bootstrapping ${settings.numDemoSets} demo sets${settings.zeroShot ? ' (to ground the proposals only)' : ''}, and summarizing the data`);
     // Independent of each other: the demo sets and the dataset summary share the slots.
     const demoSetsPending = createFewshotDemoSets(ctx, {
@@ -90,6 +94,7 @@ export const miprov2: Optimizer<Miprov2Config> = {
       fullEvalSteps: config.minibatch_full_eval_steps,
       seed,
       rng: rng.fork('minibatches'),
+      defaultEvaluation,
     });
     ctx.log(`MIPROv2: best program scores ${result.score.toFixed(3)} after ${result.fullEvaluations} full evaluations`);
     return { program: result.program, score: result.score };

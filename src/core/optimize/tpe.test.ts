@@ -52,6 +52,22 @@ describe('TpeSampler', () => {
     expect(share).toBeGreaterThan(0.4);
   });
 
+  it('asks a batch at once with pending suggestions as constant lies, storing only real scores', () => {
+    const noise = new Rng(5);
+    const objective = (p: TpeParams) => (p.a === 3 ? 0.8 : 0.3) + noise.next() * 0.1;
+    const sampler = new TpeSampler({ a: 6 }, { seed: 11 });
+    const picks: TpeParams[] = [];
+    for (let round = 0; round < 14; round++) {
+      const batch: TpeParams[] = [];
+      for (let k = 0; k < 5; k++) batch.push(sampler.ask(batch));
+      expect(sampler.observations).toHaveLength(round * 5);
+      if (round >= 2) picks.push(...batch);
+      for (const params of batch) sampler.tell(params, objective(params));
+    }
+    expect(picks.filter((p) => p.a === 3).length / picks.length).toBeGreaterThan(0.4);
+    expect(new Set(picks.map((p) => p.a)).size).toBeGreaterThan(1);
+  });
+
   it('is deterministic for a seed and history', () => {
     const objective = (p: TpeParams) => ((p.a ?? 0) * 7 + (p.b ?? 0)) % 5;
     const run = (seed: number) => optimize(new TpeSampler({ a: 5, b: 3 }, { seed }), objective, 30);

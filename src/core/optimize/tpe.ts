@@ -147,26 +147,33 @@ export class TpeSampler {
     this.history.push({ params: { ...params }, value });
   }
 
-  /** The next parameters to try. */
-  ask(): TpeParams {
-    if (this.history.length < this.options.nStartupTrials) {
+  /**
+   * The next parameters to try. `pending` are suggestions still being scored (a batch of trials
+   * run at once): they count as observations with the worst value seen so far (Optuna's
+   * constant liar), so the batch spreads out instead of repeating one suggestion. The lies are
+   * never stored; `tell` the real scores later.
+   */
+  ask(pending: readonly TpeParams[] = []): TpeParams {
+    const worst = this.history.reduce((m, o) => Math.min(m, o.value), Number.POSITIVE_INFINITY);
+    const view = pending.length === 0 ? this.history : [...this.history, ...pending.map((params) => ({ params, value: Number.isFinite(worst) ? worst : 0 }))];
+    if (view.length < this.options.nStartupTrials) {
       return Object.fromEntries(this.params.map((p) => [p, this.rng.int(0, (this.space[p] ?? 1) - 1)]));
     }
-    const { below, above } = this.split();
+    const { below, above } = this.split(view);
     const good = buildMixture(this.space, below, this.options.priorWeight);
     const bad = buildMixture(this.space, above, this.options.priorWeight);
     return this.options.multivariate ? this.askJoint(good, bad) : this.askEach(good, bad);
   }
 
   /** The best gamma(n) observations (stable: earlier wins a tie), each side kept in arrival order. */
-  private split(): { below: TpeParams[]; above: TpeParams[] } {
-    const n = this.history.length;
+  private split(history: readonly TpeObservation[]): { below: TpeParams[]; above: TpeParams[] } {
+    const n = history.length;
     const nBelow = Math.max(1, Math.min(n, this.options.gamma(n)));
-    const ranked = this.history.map((o, i) => ({ o, i })).sort((a, b) => b.o.value - a.o.value || a.i - b.i);
+    const ranked = history.map((o, i) => ({ o, i })).sort((a, b) => b.o.value - a.o.value || a.i - b.i);
     const good = new Set(ranked.slice(0, nBelow).map((r) => r.i));
     return {
-      below: this.history.filter((_, i) => good.has(i)).map((o) => o.params),
-      above: this.history.filter((_, i) => !good.has(i)).map((o) => o.params),
+      below: history.filter((_, i) => good.has(i)).map((o) => o.params),
+      above: history.filter((_, i) => !good.has(i)).map((o) => o.params),
     };
   }
 
