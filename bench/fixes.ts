@@ -4,10 +4,10 @@
  */
 export const FIXES: Record<string, string> = {
   'evaluate 500 examples': 'the scheduler keeps the concurrency cap full; a miss here is per-request overhead (HTTP client, adapter) adding to the 100 ms latency.',
-  'BootstrapFewShot: wall / latency bound': "bootstrapping is sequential in DSPy's definition (stop after max_bootstrapped_demos successes), so the cap sits idle; speculative parallel bootstrapping (H7's parallelism work) closes it.",
-  'RandomSearch (8 candidates): wall / latency bound': 'each candidate bootstraps its demos sequentially before its evaluation can start; bootstrapping the candidates side by side would keep the cap full.',
-  'MIPROv2 light: wall / latency bound': 'the proposer stage and the minibatch trials run with less than the full concurrency; running proposals and the demo bootstrap in parallel would close it.',
-  'GEPA (400 metric calls): wall / latency bound': "GEPA's loop is serial by design (3-example minibatches, one reflection at a time): evaluating parent and child minibatches and several iterations in parallel would close it.",
+  'BootstrapFewShot: wall / latency bound': 'bootstrapping already runs in parallel (speculatively, keeping the serial order\'s demos); the run is short (about 200 calls), so its partly filled last rounds weigh: not yet profiled further.',
+  'RandomSearch (8 candidates): wall / latency bound': 'candidates are bootstrapped and scored three at a time; the idle slots are at the end of each group of three: a rolling window of candidates would keep the cap full.',
+  'MIPROv2 light: wall / latency bound': 'trials run five at a time with a constant liar; each full evaluation (every five trials) waits for its batch to drain: starting the next batch during a full evaluation would close most of the rest.',
+  'GEPA (400 metric calls): wall / latency bound': 'reflection steps run four at a time but settle in launch order; merges and the full evaluation of an accepted child still hold the next settle: overlapping those would close most of the rest.',
   'engine CPU / wall': 'the engine CPU is mostly adapter formatting and cache keys; memoising the formatted system message per signature would cut it.',
   'LM calls / planned calls': "the plan under-counts this optimizer's calls: its formula in src/core/optimize needs the missing term.",
   'compile wall, ours / Ax': 'AxBootstrapFewShot stops at 4 successful traces and scores nothing, while ours also evaluates the compiled program on the validation set; the dev score is the trade.',
