@@ -75,3 +75,15 @@ describe('toJSONL', () => {
     expect(result.ok && result.dataset.fields).toEqual(tricky.fields);
   });
 });
+
+describe('toJSONL with awkward column names', () => {
+  it('keeps a column named __proto__ as a column through export and import', () => {
+    const data = JSON.parse('{"__proto__": "x", "label": "y"}') as Record<string, unknown>;
+    const awkward: Dataset = { ...dataset, fields: [{ name: '__proto__', type: 'str' }, { name: 'label', type: 'str' }], rows: [{ id: 'r1', data }] };
+    const text = toJSONL(awkward);
+    expect(text).toBe('{"__proto__":"x","label":"y"}\n');
+    const back = parseDataset({ name: 'a.jsonl', bytes: new TextEncoder().encode(text) }, { inputKeys: ['__proto__'], id: 'a' });
+    if (!back.ok) throw new Error(back.error.message);
+    expect(Object.hasOwn(back.dataset.rows[0]?.data ?? {}, '__proto__')).toBe(true);
+  });
+});

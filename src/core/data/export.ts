@@ -21,7 +21,10 @@ export function toJSONL(dataset: Dataset): string {
   let out = '';
   for (const example of dataset.rows) {
     const ordered: Record<string, unknown> = {};
-    for (const name of names) if (Object.hasOwn(example.data, name)) ordered[name] = example.data[name];
+    // defineProperty, not assignment: a column named `__proto__` must stay a column.
+    for (const name of names) {
+      if (Object.hasOwn(example.data, name)) Object.defineProperty(ordered, name, { value: example.data[name], enumerable: true, writable: true, configurable: true });
+    }
     out += `${JSON.stringify(ordered)}\n`;
   }
   return out;
