@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -6,8 +7,7 @@ test.use({ viewport: { width: 1600, height: 1000 } });
 test('a Code node that throws, loops or calls fetch fails only its example, with a clear message, and the run finishes', async ({ page }) => {
   test.setTimeout(90_000);
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers', { timeout: 30_000 });
+  await openApp(page);
   await page.getByLabel('Import project file').setInputFiles('e2e/fixtures/code-failures.json');
   await expect(page.getByLabel('Open project')).toHaveText('Code that fails');
   // Imported code waits for the user's yes.

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openSample } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -6,10 +7,7 @@ test.use({ viewport: { width: 1600, height: 1000 } });
 test('a Retrieve node set to embedding search runs alone and in an evaluation on the Demo provider', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers', { timeout: 30_000 });
-  await page.getByRole('list', { name: 'Projects' }).getByRole('button', { name: 'Multi-hop questions (RAG)', exact: true }).click();
-  await expect(page.getByLabel('Open project')).toHaveText('Multi-hop questions (RAG)');
+  await openSample(page, 'Multi-hop questions (RAG)');
 
   // The search mode and model come from the node's schema, with their help.
   await page.getByRole('group', { name: 'Retrieve node retrieve', exact: true }).click();

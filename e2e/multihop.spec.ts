@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openSample } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -6,10 +7,7 @@ test.use({ viewport: { width: 1600, height: 1000 } });
 test('the multi-hop RAG sample: zero-shot is low, BootstrapFewShot lifts it, and an example shows its retrievals', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers', { timeout: 30_000 });
-  await page.getByRole('list', { name: 'Projects' }).getByRole('button', { name: 'Multi-hop questions (RAG)', exact: true }).click();
-  await expect(page.getByLabel('Open project')).toHaveText('Multi-hop questions (RAG)');
+  await openSample(page, 'Multi-hop questions (RAG)');
 
   // The Retrieve node's settings come from its schema: the bundled corpus is chosen, k is 3.
   await page.getByRole('group', { name: 'Retrieve node retrieve', exact: true }).click();

@@ -4,27 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimServer } from '../sim/server';
 import { generateArithmetic, generateClassification } from '../sim';
-import type { Io } from './io';
 import { main } from './main';
-
-interface Captured extends Io {
-  stdout: string[];
-  stderr: string[];
-}
-
-function captureIo(env: Record<string, string> = {}): Captured {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    env,
-    readFile: async (path) => new Uint8Array(await readFile(path)),
-    stopSignal: () => new AbortController().signal,
-  };
-}
+import { captureIo } from './test-support';
 
 let dir: string;
 let sim: Awaited<ReturnType<typeof startSimServer>>;

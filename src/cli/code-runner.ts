@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { abortedMessage, buildCodeScript, codeLabel, failure, MAX_LOG_LINES, timeoutMessage } from '../core/sandbox/script';
+import { abortedMessage, failure, MAX_LOG_LINES, prepareRun, timeoutMessage } from '../core/sandbox/script';
 import type { CodeRunner, CodeRunRequest, CodeRunResult } from '../core/sandbox/types';
 import { WORKER_SOURCE } from './code-runner-worker';
 
@@ -62,14 +62,9 @@ export function createNodeCodeRunner(options: NodeCodeRunnerOptions = {}): NodeC
   }
 
   async function runOne(request: CodeRunRequest): Promise<CodeRunResult> {
-    const label = codeLabel(request);
-    let script;
-    try {
-      script = buildCodeScript(request);
-    } catch (error) {
-      return failure(label, error);
-    }
-    if (request.signal?.aborted) return { ok: false, error: abortedMessage(label) };
+    const prepared = prepareRun(request);
+    if ('result' in prepared) return prepared.result;
+    const { label, script } = prepared;
     const w = (worker ??= spawn());
     await online.get(w);
     if (request.signal?.aborted) return { ok: false, error: abortedMessage(label) };

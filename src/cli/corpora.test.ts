@@ -1,56 +1,24 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveCorpus } from '../core/formats/corpus';
 import { saveProject } from '../core/formats/project';
-import type { ProgramGraph } from '../core/program/types';
 import { startSimServer } from '../sim/server';
 import { corpusServices, loadCorpora } from './corpora';
-import type { Io } from './io';
 import { main } from './main';
-
-function captureIo(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    env: {},
-    readFile: async (path) => new Uint8Array(await readFile(path)),
-    stopSignal: () => new AbortController().signal,
-  };
-}
-
-const MARKDOWN = '# Paris\nParis is the capital of France; the Seine flows through it.\n\n# Berlin\nBerlin is the capital of Germany, on the Spree.\n\n# Rome\nRome is the capital of Italy, on the Tiber.\n';
-
-/** Input(query) → Retrieve(k=1) → Output(passages): scores the ranking alone, no LM call. */
-function retrieveGraph(corpusId: string): ProgramGraph {
-  return {
-    nodes: [
-      { id: 'input', type: 'Input', fields: [{ name: 'query', type: 'str' }] },
-      { id: 'r', type: 'Retrieve', name: 'search', signature: { instructions: '', inputs: [{ name: 'query', type: 'str' }], outputs: [{ name: 'passages', type: 'list[str]' }] }, config: { corpusId, k: 1 } },
-      { id: 'output', type: 'Output', fields: [{ name: 'passages', type: 'list[str]' }] },
-    ],
-    edges: [
-      { id: 'e1', source: 'input', sourceField: 'query', target: 'r', targetField: 'query' },
-      { id: 'e2', source: 'r', sourceField: 'passages', target: 'output', targetField: 'passages' },
-    ],
-  };
-}
+import { captureIo, CITIES_MARKDOWN, retrieveGraph } from './test-support';
 
 let dir: string;
 let sim: Awaited<ReturnType<typeof startSimServer>>;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'prompt-studio-corpus-'));
   sim = await startSimServer({});
-  await writeFile(join(dir, 'cities.md'), MARKDOWN);
+  await writeFile(join(dir, 'cities.md'), CITIES_MARKDOWN);
   await writeFile(join(dir, 'cities.csv'), 'id,text\nc1,Madrid is the capital of Spain.\nc2,Lisbon is the capital of Portugal.\n');
   await writeFile(join(dir, 'bad.csv'), 'id,body\nc1,x\n');
-  await writeFile(join(dir, 'graph.json'), saveProject({ name: 'R', graph: retrieveGraph('cities'), datasets: [], settings: {} }));
-  await writeFile(join(dir, 'bundled.json'), saveProject({ name: 'R', graph: retrieveGraph('wiki'), datasets: [], settings: {}, corpora: [{ id: 'wiki', name: 'Wiki', passages: [{ id: 'w1', text: 'Tokyo is the capital of Japan.' }] }] }));
+  await writeFile(join(dir, 'graph.json'), saveProject({ name: 'R', graph: retrieveGraph(), datasets: [], settings: {} }));
+  await writeFile(join(dir, 'bundled.json'), saveProject({ name: 'R', graph: retrieveGraph({ corpusId: 'wiki' }), datasets: [], settings: {}, corpora: [{ id: 'wiki', name: 'Wiki', passages: [{ id: 'w1', text: 'Tokyo is the capital of Japan.' }] }] }));
   await writeFile(join(dir, 'solo.json'), saveCorpus({ id: 'solo', name: 'Solo', passages: [{ id: 's1', text: 'Cairo is the capital of Egypt.' }] }));
   // Two of three queries can be answered from the corpus: the score says the ranking was used.
   await writeFile(join(dir, 'queries.jsonl'), ['{"query": "Which river flows through the capital of France?", "passages": "Seine"}', '{"query": "capital of Italy", "passages": "Tiber"}', '{"query": "capital of Japan", "passages": "Tokyo"}'].join('\n'));

@@ -1,53 +1,21 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveProject } from '../core/formats/project';
-import type { ProgramGraph } from '../core/program/types';
 import { startSimServer } from '../sim/server';
 import { embeddingCacheKey } from '../core/retrieve/embedding';
 import { cliEmbeddings } from './corpus-embeddings';
 import { createFileCacheStore } from './file-cache';
-import type { Io } from './io';
 import { main } from './main';
-
-function captureIo(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    env: {},
-    readFile: async (path) => new Uint8Array(await readFile(path)),
-    stopSignal: () => new AbortController().signal,
-  };
-}
-
-/** Input(query) → Retrieve(k=1, the given search config) → Output(passages): scores the ranking alone. */
-function retrieveGraph(config: Record<string, unknown>): ProgramGraph {
-  return {
-    nodes: [
-      { id: 'input', type: 'Input', fields: [{ name: 'query', type: 'str' }] },
-      { id: 'r', type: 'Retrieve', name: 'search', signature: { instructions: '', inputs: [{ name: 'query', type: 'str' }], outputs: [{ name: 'passages', type: 'list[str]' }] }, config: { corpusId: 'cities', k: 1, ...config } },
-      { id: 'output', type: 'Output', fields: [{ name: 'passages', type: 'list[str]' }] },
-    ],
-    edges: [
-      { id: 'e1', source: 'input', sourceField: 'query', target: 'r', targetField: 'query' },
-      { id: 'e2', source: 'r', sourceField: 'passages', target: 'output', targetField: 'passages' },
-    ],
-  };
-}
-
-const MARKDOWN = '# Paris\nParis is the capital of France; the Seine flows through it.\n\n# Berlin\nBerlin is the capital of Germany, on the Spree.\n\n# Rome\nRome is the capital of Italy, on the Tiber.\n';
+import { captureIo, CITIES_MARKDOWN, retrieveGraph } from './test-support';
 
 let dir: string;
 let sim: Awaited<ReturnType<typeof startSimServer>>;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'prompt-studio-embed-'));
   sim = await startSimServer({});
-  await writeFile(join(dir, 'cities.md'), MARKDOWN);
+  await writeFile(join(dir, 'cities.md'), CITIES_MARKDOWN);
   await writeFile(join(dir, 'embedding.json'), saveProject({ name: 'E', graph: retrieveGraph({ search: 'embedding' }), datasets: [], settings: {} }));
   await writeFile(join(dir, 'named.json'), saveProject({ name: 'E', graph: retrieveGraph({ search: 'embedding', embeddingModel: 'emb-from-node' }), datasets: [], settings: {} }));
   await writeFile(join(dir, 'queries.jsonl'), ['{"query": "Which river flows through the capital of France?", "passages": "Seine"}', '{"query": "Italy capital Tiber", "passages": "Rome"}', '{"query": "Germany Spree", "passages": "Berlin"}'].join('\n'));

@@ -1,13 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../core/formats/corpus';
 import type { Embedder } from '../core/lm/types';
 import type { ProgramGraph } from '../core/program/types';
-import { corporaRepository, type CorporaRepository } from '../db/corpora';
 import { createIndexedDbCacheStore } from '../db/lm-cache';
-import { projectsRepository } from '../db/projects';
-import type { StudioDb } from '../db/schema';
-import { freshDb } from '../db/test-support';
+import { corpusDbPerTest } from '../db/corpora-test-support';
 import { clientFor } from './clients';
 import { createRunDispatcher } from './dispatcher';
 import { createEmbeddingRetrievers, retrieverService } from './embedding-retrievers';
@@ -26,18 +23,7 @@ const corpus: Corpus = {
   ],
 };
 
-let db: StudioDb;
-let repo: CorporaRepository;
-let projectId: string;
-beforeEach(async () => {
-  db = freshDb();
-  repo = corporaRepository(() => db);
-  projectId = (await projectsRepository(() => db).create({ name: 'P', graph: { nodes: [], edges: [] } })).id;
-  await repo.create(projectId, corpus);
-});
-afterEach(async () => {
-  await db.delete();
-});
+const env = corpusDbPerTest(corpus);
 
 /** The Demo provider's embeddings (the in-page sim), counting the texts sent. */
 function demoEmbedder(): Embedder & { inputs: number } {
@@ -54,34 +40,34 @@ function demoEmbedder(): Embedder & { inputs: number } {
 
 describe('worker embedding retrievers', () => {
   it('embeds a stored corpus once: a second worker builds it from the IndexedDB cache with no requests', async () => {
-    const cache = createIndexedDbCacheStore({ db: () => db });
+    const cache = createIndexedDbCacheStore({ db: () => env.db });
     const first = demoEmbedder();
-    const a = await (await createEmbeddingRetrievers({ source: repo, embedder: first, cache }).retriever('cities'))?.search('which river flows through Paris', 2);
+    const a = await (await createEmbeddingRetrievers({ source: env.repo, embedder: first, cache }).retriever('cities'))?.search('which river flows through Paris', 2);
     expect(a?.map((p) => p.id)).toContain('seine');
     expect(first.inputs).toBe(corpus.passages.length + 1);
 
     const second = demoEmbedder();
-    const b = await (await createEmbeddingRetrievers({ source: repo, embedder: second, cache }).retriever('cities'))?.search('which river flows through Paris', 2);
+    const b = await (await createEmbeddingRetrievers({ source: env.repo, embedder: second, cache }).retriever('cities'))?.search('which river flows through Paris', 2);
     expect(b).toEqual(a);
     expect(second.inputs).toBe(0);
   });
 
   it('keeps one retriever per corpus and model, reads a replaced corpus afresh, and forgets a deleted one', async () => {
     const embedder = demoEmbedder();
-    const retrievers = createEmbeddingRetrievers({ source: repo, embedder, defaultModel: 'emb-a' });
+    const retrievers = createEmbeddingRetrievers({ source: env.repo, embedder, defaultModel: 'emb-a' });
     const one = await retrievers.retriever('cities');
     expect(await retrievers.retriever('cities', 'emb-a')).toBe(one);
     expect(await retrievers.retriever('cities', 'emb-b')).not.toBe(one);
-    await repo.create(projectId, { ...corpus, passages: [{ id: 'madrid', text: 'Madrid is the capital of Spain.' }] });
+    await env.repo.create(env.projectId, { ...corpus, passages: [{ id: 'madrid', text: 'Madrid is the capital of Spain.' }] });
     expect((await (await retrievers.retriever('cities'))?.search('capital', 3))?.map((p) => p.id)).toEqual(['madrid']);
-    await repo.remove('cities');
+    await env.repo.remove('cities');
     expect(await retrievers.retriever('cities')).toBeUndefined();
   });
 
   it('says so when the provider has no embeddings, and serves each node the mode it asks for', async () => {
-    await expect(createEmbeddingRetrievers({ source: repo, embedder: undefined }).retriever('cities')).rejects.toThrow('embedding search needs an embeddings endpoint');
-    const bm25 = createCorpusRetrievers(repo);
-    const service = retrieverService(bm25.retriever, createEmbeddingRetrievers({ source: repo, embedder: demoEmbedder() }));
+    await expect(createEmbeddingRetrievers({ source: env.repo, embedder: undefined }).retriever('cities')).rejects.toThrow('embedding search needs an embeddings endpoint');
+    const bm25 = createCorpusRetrievers(env.repo);
+    const service = retrieverService(bm25.retriever, createEmbeddingRetrievers({ source: env.repo, embedder: demoEmbedder() }));
     expect(await service.retriever('cities')).toBe(await bm25.retriever('cities'));
     expect(await service.retriever('cities', { search: 'bm25' })).toBe(await bm25.retriever('cities'));
     expect(await service.retriever('cities', { search: 'embedding' })).not.toBe(await bm25.retriever('cities'));
@@ -100,15 +86,15 @@ describe('worker embedding retrievers', () => {
         { id: 'e2', source: 'r', sourceField: 'passages', target: 'output', targetField: 'passages' },
       ],
     };
-    const cacheStore = createIndexedDbCacheStore({ db: () => db });
-    const bm25 = createCorpusRetrievers(repo);
+    const cacheStore = createIndexedDbCacheStore({ db: () => env.db });
+    const bm25 = createCorpusRetrievers(env.repo);
     const dispatcher = createRunDispatcher({
       persistence: memoryPersistence().persistence,
       cacheStore,
-      services: (command) => retrieverService(bm25.retriever, createEmbeddingRetrievers({ source: repo, embedder: clientFor(command.provider, command.provider.taskModel), cache: cacheStore })),
+      services: (command) => retrieverService(bm25.retriever, createEmbeddingRetrievers({ source: env.repo, embedder: clientFor(command.provider, command.provider.taskModel), cache: cacheStore })),
     });
     const command: EvaluateCommand = {
-      type: 'evaluate', runId: 'ev-emb', projectId, graph, metricId: 'contains', concurrency: 2, provider: { kind: 'demo', taskModel: 'sim-1', latencyMs: 0 }, split: 'dev',
+      type: 'evaluate', runId: 'ev-emb', projectId: env.projectId, graph, metricId: 'contains', concurrency: 2, provider: { kind: 'demo', taskModel: 'sim-1', latencyMs: 0 }, split: 'dev',
       examples: [
         { id: 'q1', data: { query: 'Germany capital city', passages: 'Berlin' } },
         { id: 'q2', data: { query: 'Italy capital Tiber', passages: 'Rome' } },

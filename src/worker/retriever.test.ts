@@ -1,10 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../core/formats/corpus';
-import { corporaRepository, type CorporaRepository } from '../db/corpora';
-import { projectsRepository } from '../db/projects';
-import type { StudioDb } from '../db/schema';
-import { freshDb } from '../db/test-support';
+import { corpusDbPerTest } from '../db/corpora-test-support';
 import { createCorpusRetrievers, type CorpusSource } from './retriever';
 
 const corpus: Corpus = {
@@ -19,24 +16,13 @@ const corpus: Corpus = {
   ],
 };
 
-let db: StudioDb;
-let repo: CorporaRepository;
-let projectId: string;
-beforeEach(async () => {
-  db = freshDb();
-  repo = corporaRepository(() => db);
-  projectId = (await projectsRepository(() => db).create({ name: 'P', graph: { nodes: [], edges: [] } })).id;
-  await repo.create(projectId, corpus);
-});
-afterEach(async () => {
-  await db.delete();
-});
+const env = corpusDbPerTest(corpus);
 
 /** The repository, counting how often an index is stored. */
 function counting(): CorpusSource & { saves: number } {
-  const source = { get: repo.get, load: repo.load, index: repo.index, saves: 0, saveIndex: async (id: string, index: string, at: number) => {
+  const source = { get: env.repo.get, load: env.repo.load, index: env.repo.index, saves: 0, saveIndex: async (id: string, index: string, at: number) => {
     source.saves++;
-    await repo.saveIndex(id, index, at);
+    await env.repo.saveIndex(id, index, at);
   } };
   return source;
 }
@@ -67,20 +53,20 @@ describe('worker corpus retrievers', () => {
   });
 
   it('rebuilds after the corpus is replaced and forgets a deleted corpus', async () => {
-    const retrievers = createCorpusRetrievers(repo);
+    const retrievers = createCorpusRetrievers(env.repo);
     expect((await ids(retrievers.retriever('cities'), 'Rome Italy', 1))[0]?.id).toBe('rome');
-    await repo.create(projectId, { ...corpus, passages: [{ id: 'madrid', text: 'Madrid is the capital of Spain.' }] });
+    await env.repo.create(env.projectId, { ...corpus, passages: [{ id: 'madrid', text: 'Madrid is the capital of Spain.' }] });
     expect(await retrievers.indexCorpus('cities')).toEqual({ corpusId: 'cities', passages: 1, source: 'built' });
     expect((await ids(retrievers.retriever('cities'), 'capital', 3)).map((p) => p.id)).toEqual(['madrid']);
-    await repo.remove('cities');
+    await env.repo.remove('cities');
     expect(await retrievers.retriever('cities')).toBeUndefined();
     await expect(retrievers.indexCorpus('cities')).rejects.toThrow('no corpus with id "cities"');
   });
 
   it('rebuilds an unreadable stored index instead of failing', async () => {
-    const record = await repo.get('cities');
-    await repo.saveIndex('cities', 'not json', record!.updatedAt);
-    const retrievers = createCorpusRetrievers(repo);
+    const record = await env.repo.get('cities');
+    await env.repo.saveIndex('cities', 'not json', record!.updatedAt);
+    const retrievers = createCorpusRetrievers(env.repo);
     expect(await retrievers.indexCorpus('cities')).toMatchObject({ source: 'built' });
     expect((await ids(retrievers.retriever('cities'), 'Germany', 1))[0]?.id).toBe('berlin');
   });

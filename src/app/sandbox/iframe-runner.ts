@@ -1,4 +1,4 @@
-import { abortedMessage, buildCodeScript, codeLabel, failure, MAX_LOG_LINES, timeoutMessage } from '../../core/sandbox/script';
+import { abortedMessage, failure, MAX_LOG_LINES, prepareRun, timeoutMessage } from '../../core/sandbox/script';
 import type { CodeRunner, CodeRunRequest, CodeRunResult } from '../../core/sandbox/types';
 
 interface SandboxReply {
@@ -81,14 +81,9 @@ export function createIframeCodeRunner(options: IframeRunnerOptions = {}): Ifram
   }
 
   async function runOne(request: CodeRunRequest): Promise<CodeRunResult> {
-    const label = codeLabel(request);
-    let script;
-    try {
-      script = buildCodeScript(request);
-    } catch (error) {
-      return failure(label, error);
-    }
-    if (request.signal?.aborted) return { ok: false, error: abortedMessage(label) };
+    const prepared = prepareRun(request);
+    if ('result' in prepared) return prepared.result;
+    const { label, script } = prepared;
     const current = (frame ??= create());
     try {
       await current.ready;

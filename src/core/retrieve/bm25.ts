@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { byScoreThenId, checkPassages } from './passages';
 import type { Passage, Retriever } from './types';
 
 /** One passage of a corpus as it is indexed. */
@@ -32,8 +33,7 @@ function wrap(index: MiniSearch<CorpusPassage>): Bm25Retriever {
       signal?.throwIfAborted();
       if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a whole number ≥ 1 (got ${k})`);
       const hits = index.search(query);
-      // Equal scores are ordered by id so that the same query always gives the same passages.
-      hits.sort((a, b) => b.score - a.score || String(a.id).localeCompare(String(b.id)));
+      hits.sort(byScoreThenId);
       return hits.slice(0, k).map((hit) => ({ id: String(hit.id), text: String(hit.text), score: hit.score }));
     },
     toJSON: () => JSON.stringify(index),
@@ -42,13 +42,7 @@ function wrap(index: MiniSearch<CorpusPassage>): Bm25Retriever {
 
 /** Indexes `passages` for BM25 search (MiniSearch's BM25+ scoring over the passage text). */
 export function createBm25Retriever(passages: readonly CorpusPassage[]): Bm25Retriever {
-  const seen = new Set<string>();
-  for (const [i, p] of passages.entries()) {
-    if (typeof p.id !== 'string' || p.id === '') throw new Error(`passage ${i + 1} has no id`);
-    if (typeof p.text !== 'string') throw new Error(`passage '${p.id}' has no text`);
-    if (seen.has(p.id)) throw new Error(`two passages share the id '${p.id}'`);
-    seen.add(p.id);
-  }
+  checkPassages(passages);
   const index = new MiniSearch<CorpusPassage>(OPTIONS);
   index.addAll(passages.map((p) => ({ id: p.id, text: p.text })));
   return wrap(index);

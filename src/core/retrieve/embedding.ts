@@ -1,6 +1,7 @@
 import { raceAbort } from '../lm/abort';
 import type { CorpusPassage } from './bm25';
 import { embedTexts, type EmbedOptions } from './embedding-cache';
+import { byScoreThenId, checkPassages } from './passages';
 import type { Passage, Retriever } from './types';
 
 export { embeddingCacheKey, embedTexts, EMBED_BATCH, type EmbedOptions } from './embedding-cache';
@@ -39,16 +40,6 @@ function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
   return s;
-}
-
-function checkPassages(passages: readonly CorpusPassage[]): void {
-  const seen = new Set<string>();
-  for (const [i, p] of passages.entries()) {
-    if (typeof p.id !== 'string' || p.id === '') throw new Error(`passage ${i + 1} has no id`);
-    if (typeof p.text !== 'string') throw new Error(`passage '${p.id}' has no text`);
-    if (seen.has(p.id)) throw new Error(`two passages share the id '${p.id}'`);
-    seen.add(p.id);
-  }
 }
 
 /**
@@ -116,7 +107,7 @@ export function createEmbeddingRetriever(passages: readonly CorpusPassage[], opt
       const q = unit(raw as number[]);
       if (q.length !== built.dimensions) throw new Error(`the query's embedding has ${q.length} dimensions but the passages' have ${built.dimensions}`);
       const scored = list.map((p, i) => ({ id: p.id, text: p.text, score: dot(built.vectors[i] as Float64Array, q) }));
-      scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+      scored.sort(byScoreThenId);
       return scored.slice(0, k);
     },
   };

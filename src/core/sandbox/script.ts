@@ -107,3 +107,19 @@ export function logLine(values: readonly unknown[]): string {
 
 /** At most this many console lines are kept per run, so a chatty loop cannot flood memory. */
 export const MAX_LOG_LINES = 100;
+
+/**
+ * The label and script for `request`, or the result to give at once: the code does not build,
+ * or the run was cancelled before it started.
+ */
+export function prepareRun(request: CodeRunRequest): { label: string; script: CodeScript } | { result: CodeRunResult } {
+  const label = codeLabel(request);
+  let script: CodeScript;
+  try {
+    script = buildCodeScript(request);
+  } catch (error) {
+    return { result: failure(label, error) };
+  }
+  if (request.signal?.aborted) return { result: { ok: false, error: abortedMessage(label) } };
+  return { label, script };
+}
