@@ -5,7 +5,7 @@
  */
 import { ai, ax, AxBootstrapFewShot, AxGEPA } from '@ax-llm/ax';
 import type { ClassificationRow } from '../../src/sim';
-import { AX_SIGNATURE, type SideResult, type SimCounter } from './shared';
+import { AX_SIGNATURE, START_INSTRUCTION, type SideResult, type SimCounter } from './shared';
 
 type Row = { ticketText: string; label: string };
 
@@ -43,6 +43,7 @@ export async function runAxSide(kind: 'bootstrap' | 'gepa', sim: SimCounter, dat
   const train = axRows(data.train);
   const dev = axRows(data.dev);
   const program = ax(AX_SIGNATURE);
+  program.setInstruction(START_INSTRUCTION);
   const zeroShot = await devScore(program, llm, dev, settings.concurrency);
   const before = await sim.counts();
   const t0 = performance.now();

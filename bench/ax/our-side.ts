@@ -13,7 +13,7 @@ import { programState } from '../../src/core/program/state';
 import type { ProgramState } from '../../src/core/program/types';
 import { parseSignature } from '../../src/core/signature';
 import type { ClassificationRow } from '../../src/sim';
-import { DSPY_SIGNATURE, type SideResult, type SimCounter } from './shared';
+import { DSPY_SIGNATURE, START_INSTRUCTION, type SideResult, type SimCounter } from './shared';
 
 function examples(rows: readonly ClassificationRow[], prefix: string): Example[] {
   return rows.map((r, i) => ({ id: `${prefix}-${i + 1}`, data: { ticketText: r.text, label: r.label } }));
@@ -22,7 +22,7 @@ function examples(rows: readonly ClassificationRow[], prefix: string): Example[]
 export async function runOurSide(kind: 'bootstrap' | 'gepa', sim: SimCounter, data: { train: readonly ClassificationRow[]; dev: readonly ClassificationRow[] }, settings: { concurrency: number; maxMetricCalls: number }): Promise<SideResult> {
   const metric = getMetric('exact-match');
   if (!metric) throw new Error('exact-match metric missing');
-  const graph = graphFromSignature(parseSignature(DSPY_SIGNATURE), { name: 'classify' });
+  const graph = graphFromSignature({ ...parseSignature(DSPY_SIGNATURE), instructions: START_INSTRUCTION }, { name: 'classify' });
   const program = compileProgram(graph);
   const client = createOpenAIClient({ baseURL: sim.url, model: 'sim-1', defaultParams: { temperature: 0 } });
   const dev = examples(data.dev, 'dev');

@@ -3,6 +3,12 @@ import { SUPPORT_LABELS } from '../../src/sim';
 
 /** Ax needs field names of two or more characters and rejects generic ones such as `text`. */
 export const AX_SIGNATURE = `ticketText:string -> label:class "${SUPPORT_LABELS.join(', ')}"`;
+/**
+ * Both programs start from this instruction. Ax's GEPA cannot start from an empty one (it refuses
+ * an empty required `currentValue` before calling the model), and DSPy's default instruction
+ * would give our side a different start: the same words on both sides keep the match fair.
+ */
+export const START_INSTRUCTION = 'Classify the support ticket.';
 /** The same task in DSPy's signature syntax, with the same field names. */
 export const DSPY_SIGNATURE = `ticketText -> label: Literal[${SUPPORT_LABELS.map((l) => `'${l}'`).join(', ')}]`;
 

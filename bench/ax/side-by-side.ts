@@ -9,7 +9,7 @@ import type { Figure } from '../results';
 import { startSimProcess } from '../sim-process';
 import { runAxSide } from './ax-side';
 import { runOurSide } from './our-side';
-import type { SideResult, SimCounter } from './shared';
+import { START_INSTRUCTION, type SideResult, type SimCounter } from './shared';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -57,7 +57,7 @@ export async function axSideBySide(options: { latencyMs: number; concurrency: nu
       table: [
         `Same sim server (${options.latencyMs} ms latency), 60 train and 60 held-out dev tickets, temperature 0, field names \`ticketText\` → \`label\`. Our engine runs at concurrency ${options.concurrency}; Ax runs its optimizers as it chooses (its dev scoring uses ${options.concurrency} parallel calls). Wall, calls and tokens cover the compile step only.`,
         '',
-        'The sim reads both prompt layouts into one task model, but it only models DSPy-style meta prompts: AxGEPA (Ax 24) asks its own `feedbackSummary` program and proposal step, which the sim answers generically, so AxGEPA\'s instruction search gets no real signal here; its dev score stays near zero-shot. The GEPA row compares speed and call use fairly, the score less so.',
+        'The sim reads both prompt layouts into one task model and answers AxGEPA\'s own meta programs (its `feedbackSummary` step and its instruction proposal) with the same reflection logic our GEPA\'s reflection prompt gets. Both programs start from the same instruction ("' + START_INSTRUCTION + '").',
         '',
         '| optimizer | library | zero-shot dev | compile wall | LM calls | tokens | dev after |',
         '| --- | --- | --- | --- | --- | --- | --- |',

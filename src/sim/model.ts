@@ -8,6 +8,7 @@
  */
 import { hashString, stableStringify } from './hash';
 import { labelField } from './features';
+import { answerAxMeta } from './meta/ax-meta';
 import { judge, judgeFields } from './meta/judge';
 import { describe, isDescription } from './meta/describe';
 import { isFeedback, offerFeedback } from './meta/feedback';
@@ -43,6 +44,8 @@ function behave(prompt: ParsedPrompt, ctx: SampleContext): BehaviourReply {
   if (prompt.format === 'unknown') {
     return isReflection(prompt.userText) ? reflect(prompt.userText, ctx) : { kind: 'text', text: plainAnswer(prompt.userText) };
   }
+  const axMeta = answerAxMeta(prompt, ctx);
+  if (axMeta) return axMeta;
   if (isFeedback(prompt)) return offerFeedback(prompt);
   if (isProposal(prompt)) return propose(prompt, ctx);
   const judged = judgeFields(prompt);
