@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { programState } from '../../core/program/state';
+import { QuotaHelp } from '../storage/QuotaHelp';
 import { ExampleResults } from './ExampleResults';
-import type { LiveRun } from './live-run';
+import { storageProblem, type LiveRun } from './live-run';
 import { RunActions } from './RunActions';
 import { RunProgressBar } from './RunProgressBar';
 import { RunSummary } from './RunSummary';
@@ -17,6 +18,7 @@ export function LiveRunView({ run, onCancel }: { run: LiveRun; onCancel?: () => 
   const selectTrial = useRunStore((s) => s.selectTrial);
   const baseline = useMemo(() => programState(run.graph), [run.graph]);
   const trial = run.trials.find((t) => t.index === selected);
+  const saveProblem = storageProblem(run);
   return (
     <section className="live-run" aria-label="Current run">
       <h3>
@@ -37,6 +39,13 @@ export function LiveRunView({ run, onCancel }: { run: LiveRun; onCancel?: () => 
           <summary>Per-example results</summary>
           <ExampleResults examples={run.evaluation.examples} />
         </details>
+      )}
+      {saveProblem && (
+        // A trial the browser could not store is lost to a reload: say so where the run is shown.
+        <p role="alert" className="error">
+          {saveProblem.message}
+          <QuotaHelp error={saveProblem.message} />
+        </p>
       )}
       {run.logs.length > 0 && (
         <details>

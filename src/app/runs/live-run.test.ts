@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgramGraph } from '../../core/program/types';
 import type { WorkerEvent } from '../../worker/protocol';
-import { liveRunFromStored, newLiveRun, reduceRun, runProgram } from './live-run';
+import { liveRunFromStored, newLiveRun, reduceRun, runProgram, storageProblem } from './live-run';
 
 const graph: ProgramGraph = { nodes: [], edges: [] };
 const candidate = { add: { signature: { instructions: 'x', inputs: [], outputs: [] }, demos: [] } };
@@ -50,5 +50,20 @@ describe('liveRunFromStored', () => {
     const examples = [{ exampleId: 'row-1', score: 1 }, { exampleId: 'row-2', score: 0, error: 'unparseable' }];
     const run = liveRunFromStored({ id: 'e', projectId: 'p1', kind: 'evaluate', optimizer: 'evaluate', seed: 0, status: 'finished', score: 0.5 }, [{ ...trial, score: 0.5, examples }], graph);
     expect(run.evaluation).toMatchObject({ score: 0.5, errors: 1, examples });
+  });
+});
+
+describe('storageProblem', () => {
+  const graph: ProgramGraph = { nodes: [], edges: [] };
+  const withLog = (level: 'info' | 'warn', message: string) => ({ ...newLiveRun('r1', 'p1', 'optimize', 'run', graph), logs: [{ level, message }] });
+
+  it('finds a trial the browser could not store for lack of space', () => {
+    const full = 'could not save run r1: Browser storage is full: could not record trial 3 of run r1. Nothing was written.';
+    expect(storageProblem(withLog('warn', full))?.message).toBe(full);
+  });
+
+  it('ignores other warnings and information', () => {
+    expect(storageProblem(withLog('warn', 'could not save run r1: run r1 already has a trial with index 3'))).toBeUndefined();
+    expect(storageProblem(withLog('info', 'Browser storage is full'))).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { isQuotaProblem } from '../storage/storage-text';
 import type { CompileResult, Plan, RunProgress, TrialRecord } from '../../core/optimize/events';
 import type { ProgramGraph, ProgramState } from '../../core/program/types';
 import type { EvaluationSummary, RunKind, RunStatus, WorkerEvent } from '../../worker/protocol';
@@ -97,4 +98,9 @@ export function liveRunFromStored(run: StoredRun, trials: TrialRecord[], graph: 
     ...(run.error ? { error: run.error } : {}),
     stored: { score: run.score, baselineScore: run.baselineScore },
   };
+}
+
+/** The first warning that the browser refused to store part of the run for lack of space. */
+export function storageProblem(run: LiveRun): LiveRun['logs'][number] | undefined {
+  return run.logs.find((l) => l.level === 'warn' && isQuotaProblem(l.message));
 }
