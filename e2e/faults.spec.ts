@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 import { finishedProgram, NO_FAULTS, resetSimStats, setSimFaults, simStats, startOptimization, useSimProvider } from './fixtures/runs';
 
@@ -15,8 +16,7 @@ test('20 % 5xx, 10 % 429 and a spell offline: the run finishes with the same pro
   await setSimFaults({ ...NO_FAULTS, latencyMs: 60 });
   const clean = await browser.newContext();
   const cleanPage = await clean.newPage();
-  await cleanPage.goto('/');
-  await expect(cleanPage.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(cleanPage);
   await useSimProvider(cleanPage);
   await startOptimization(cleanPage, RUN);
   const expected = await finishedProgram(cleanPage, 200_000);
@@ -25,8 +25,7 @@ test('20 % 5xx, 10 % 429 and a spell offline: the run finishes with the same pro
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
   await useSimProvider(page);
   await setSimFaults({ ...NO_FAULTS, latencyMs: 60, rate5xx: 0.2, rate429: 0.1, retryAfterSeconds: 0.05, faultSeed: 5 });
   await resetSimStats();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 import { finishedProgram, NO_FAULTS, resetSimStats, runHistory, setSimFaults, simStats, startOptimization, useSimProvider } from './fixtures/runs';
 
@@ -17,8 +18,7 @@ test('reload mid-run, Resume: the same compiled program, and no finished call se
   // The reference: the same run, uninterrupted, in a browser profile of its own (its own cache).
   const reference = await browser.newContext();
   const refPage = await reference.newPage();
-  await refPage.goto('/');
-  await expect(refPage.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(refPage);
   await useSimProvider(refPage);
   await resetSimStats();
   await startOptimization(refPage, RUN);
@@ -29,8 +29,7 @@ test('reload mid-run, Resume: the same compiled program, and no finished call se
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
   await useSimProvider(page);
   await resetSimStats();
   await startOptimization(page, RUN);

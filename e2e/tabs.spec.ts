@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 import { finishedProgram, NO_FAULTS, runHistory, setSimFaults, startOptimization, useSimProvider } from './fixtures/runs';
 
@@ -13,16 +14,14 @@ test('a second tab watches the first tab\'s run live and cannot start it again',
   await setSimFaults({ ...NO_FAULTS, latencyMs: 80 });
   const first = await context.newPage();
   const errors = collectErrors(first);
-  await first.goto('/');
-  await expect(first.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(first);
   await useSimProvider(first);
   await startOptimization(first, { optimizer: 'random-search', seed: 4, concurrency: 2, config: { num_candidate_programs: 8 } });
   await expect(first.getByRole('table', { name: 'Trials' }).getByRole('row').nth(1)).toBeVisible({ timeout: 120_000 });
 
   const second = await context.newPage();
   errors.push(...collectErrors(second));
-  await second.goto('/');
-  await expect(second.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(second);
   await second.getByRole('tab', { name: 'Runs' }).click();
   const history = await runHistory(second);
   const row = history.getByRole('row').filter({ hasText: 'random-search' });
