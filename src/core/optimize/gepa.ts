@@ -4,7 +4,8 @@ import type { ProgramState } from '../program/types';
 import type { Rng } from '../random';
 import { gepaConfig, gepaPlan, metricBudget, type GepaConfig } from './gepa-config';
 import { findMerge, mergeSubsample } from './gepa-merge';
-import { runProposal, withInstructions, type ProposalOutcome } from './gepa-propose';
+import { runProposal, withInstructions } from './gepa-propose';
+import { StepQueue, type StepChoice } from './gepa-steps';
 import { bestByMean, paretoCandidates, sampleParetoParent } from './pareto';
 import type { TrialSubset } from './events';
 import type { Optimizer, OptimizerContext } from './types';
@@ -59,9 +60,12 @@ class Pool {
  * feedback, and keeps the child if it does strictly better on that minibatch and then scores it
  * on the full val set. Candidates that improved different predictors are merged. The search
  * stops when the next evaluation would exceed the metric-call budget, which is never overrun.
- * Like the gepa library's parallel mode, about concurrency / minibatch steps run at once: each
- * picks its parent from the pool as it stood when it was launched, and steps are accepted in
- * launch order (so a step may not yet see the children of the few steps launched just before it).
+ *
+ * Steps run several at a time yet make the serial algorithm's choices (see `gepa-steps.ts`): a
+ * step launched early is a speculation on the pool it will find when its turn comes; when an
+ * accepted child or a merge changes the parent it would pick, it is run again from the right
+ * parent. The result is the serial run's, except that discarded speculations count against the
+ * budget (so a tight budget may end a step or two sooner).
  */
 export const gepa: Optimizer<GepaConfig> = {
   id: 'gepa',
@@ -81,40 +85,43 @@ export const gepa: Optimizer<GepaConfig> = {
     const rng = ctx.rng.fork('gepa');
     const nextBatch = minibatches(R, rng.fork('minibatches'), ctx.trainset.length);
     const pool = new Pool(components);
-    let spent = 0;
+    const meter = { spent: 0, reserved: 0 };
     const evaluate = async (state: ProgramState, examples: Example[], label: string, subset: TrialSubset): Promise<EvaluationResult> => {
-      spent += examples.length;
+      meter.spent += examples.length;
       return (await ctx.evaluate(state, examples, { label, subset })).result;
     };
+    const room = (n: number) => meter.spent + meter.reserved + n <= budget;
     const scoresOf = (r: EvaluationResult) => r.results.map((x) => x.score);
 
     ctx.log(`GEPA: budget of ${budget} metric calls, minibatch ${R}, ${components.length} component(s)`);
     pool.add(ctx.baseline, scoresOf(await evaluate(ctx.baseline, ctx.valset, 'c0 (seed)', 'full')), []);
 
-    // Several reflection steps are in flight at once (a step's chain of minibatch, reflection and
-    // minibatch leaves most slots idle). Step j is launched once step j - width has been settled,
-    // and steps are settled strictly in launch order, so the parents, minibatches, trials and
-    // accepted candidates depend only on the seed, never on which step finishes first.
-    const width = Math.max(1, Math.ceil(ctx.concurrency / R) + 1);
-    let reserved = 0;
-    const room = (n: number) => spent + reserved + n <= budget;
-    const queue: { iter: number; parent: number; task: Promise<ProposalOutcome> }[] = [];
-    let iter = 0;
-    const launch = () => {
-      while (queue.length < width && room(2 * R)) {
-        iter++;
-        const step = rng.fork(`iter ${iter}`);
-        const parent = config.candidate_selection_strategy === 'pareto' ? sampleParetoParent(pool.scores, step) : bestByMean(pool.scores);
-        const batch = nextBatch().map((i) => ctx.trainset[i] as Example);
-        const chosen = config.component_selector === 'all' ? components.map((_, k) => k) : [(pool.nextComponent[parent] ?? 0) % components.length];
-        if (config.component_selector === 'round_robin') pool.nextComponent[parent] = ((pool.nextComponent[parent] ?? 0) + 1) % components.length;
-        const input = { parentState: pool.states[parent] as ProgramState, parentInstructions: pool.instructions[parent] ?? [], components, chosen, batch };
-        const task = runProposal(ctx, { ...input, perfectScore: config.skip_perfect_score ? config.perfect_score : undefined });
-        task.catch(() => undefined); // awaited below, in order; this only silences an early rejection
-        reserved += 2 * R;
-        queue.push({ iter, parent, task });
-      }
+    const choose = (iter: number, counters: readonly number[]): StepChoice => {
+      const parent = config.candidate_selection_strategy === 'pareto' ? sampleParetoParent(pool.scores, rng.fork(`iter ${iter}`)) : bestByMean(pool.scores);
+      const chosen = config.component_selector === 'all' ? components.map((_, k) => k) : [(counters[parent] ?? 0) % components.length];
+      return { parent, chosen };
     };
+    const steps = new StepQueue({
+      width: Math.max(1, Math.ceil(ctx.concurrency / R) + 1),
+      stepCost: 2 * R,
+      meter,
+      room,
+      choose,
+      counters: () => pool.nextComponent,
+      advance: (counters, choice) => {
+        if (config.component_selector === 'round_robin') counters[choice.parent] = ((counters[choice.parent] ?? 0) + 1) % components.length;
+      },
+      run: (choice, batch) =>
+        runProposal(ctx, {
+          parentState: pool.states[choice.parent] as ProgramState,
+          parentInstructions: pool.instructions[choice.parent] ?? [],
+          components,
+          chosen: choice.chosen,
+          batch,
+          perfectScore: config.skip_perfect_score ? config.perfect_score : undefined,
+        }),
+      batch: () => nextBatch().map((i) => ctx.trainset[i] as Example),
+    });
 
     const triedMerges = new Set<string>();
     let mergesDue = 0;
@@ -127,34 +134,30 @@ export const gepa: Optimizer<GepaConfig> = {
         mergesDue--;
         mergesTried++;
       }
+      if (merged === 'accepted') steps.poolChanged();
     };
-    // An accepted child's full evaluation overlaps the next steps: they are launched first (from
-    // the pool without it), and it joins the pool before the next step is settled.
+    // An accepted child's full evaluation overlaps the steps already running; no new step starts
+    // until it has joined the pool, since the next parent may be that child.
     let validating: Promise<void> | undefined;
     const validate = async (state: ProgramState, parent: number, n: number, gain: number) => {
       const id = pool.states.length;
       const full = await evaluate(state, ctx.valset, `c${id} (child of c${parent})`, 'full');
       pool.add(state, scoresOf(full), [parent]);
       ctx.log(`step ${n}: c${id} accepted (+${gain} on the minibatch), val ${(full.score * 100).toFixed(1)}%`);
+      steps.poolChanged();
       if (config.use_merge && mergesTried + mergesDue < config.max_merge_invocations) mergesDue++;
       await mergeIfDue();
     };
     for (;;) {
-      launch();
-      const next = queue.shift();
-      if (!next) {
-        if (!validating) break;
+      if (validating) {
         await validating;
         validating = undefined;
-        continue;
       }
-      const { iter: n, parent } = next;
-      const out = await next.task;
-      await validating;
-      validating = undefined;
+      const settled = await steps.next();
+      if (!settled) break;
       ctx.signal.throwIfAborted();
-      reserved -= 2 * R;
-      spent += out.cost;
+      const { iter: n, choice, outcome: out } = settled;
+      const parent = choice.parent;
       ctx.recordTrial(pool.states[parent] as ProgramState, out.before.result, { label: `c${parent} on minibatch (step ${n})`, subset: 'minibatch', elapsedMs: out.before.elapsedMs });
       for (const note of out.notes) ctx.log(`step ${n}: c${parent}: ${note.message}`, note.level);
       const child = out.child;
@@ -168,8 +171,10 @@ export const gepa: Optimizer<GepaConfig> = {
         await mergeIfDue();
       }
     }
+    await steps.drain();
     const best = bestByMean(pool.scores);
-    ctx.log(`GEPA: ${pool.states.length} candidate(s), ${spent} of ${budget} metric calls; best c${best}`);
+    const wasted = steps.discarded > 0 ? `, ${steps.discarded} speculative step(s) redone from a newer parent` : '';
+    ctx.log(`GEPA: ${pool.states.length} candidate(s), ${meter.spent} of ${budget} metric calls${wasted}; best c${best}`);
     return { program: pool.states[best] as ProgramState, score: pool.means[best] ?? 0 };
   },
 };
