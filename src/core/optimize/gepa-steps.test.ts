@@ -30,7 +30,7 @@ async function toyRun(width: number, budget: number, delays: (iter: number) => n
     },
     run: async (choice: StepChoice, batch: Example[]) => {
       await new Promise((resolve) => setTimeout(resolve, delays(Number(batch[0]?.id))));
-      const accepted = new Rng(`${choice.parent}:${choice.chosen.join()}:${batch[0]?.id}`).next() < 0.4;
+      const accepted = new Rng(0).fork(`${choice.parent}:${choice.chosen.join()}:${batch[0]?.id}`).next() < 0.4;
       return { before: { result: { results: [] }, elapsedMs: 0 }, child: accepted ? {} : undefined, cost: 6, notes: [] } as unknown as ProposalOutcome;
     },
     batch: () => [{ id: String(++batches), data: {} }],
