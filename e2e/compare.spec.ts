@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 
 async function optimize(page: Page, optimizer: string) {
@@ -16,8 +17,7 @@ async function optimize(page: Page, optimizer: string) {
 test('compare runs: two optimizations of the sample overlay their curves on one chart', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
   await page.getByRole('tab', { name: 'Runs' }).click();
 
   await optimize(page, 'bootstrap-fewshot');

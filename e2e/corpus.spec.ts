@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 
 const UPLOAD = 'Upload corpus (text, Markdown, CSV, JSON or JSONL)';
 
 test('upload a Markdown and a CSV corpus, browse, search and delete', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
   await page.getByRole('tab', { name: 'Data' }).click();
   const panel = page.getByRole('region', { name: 'Corpora' });
   const list = panel.getByRole('list', { name: 'Corpora' });

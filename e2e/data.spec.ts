@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 
 const UPLOAD = 'Upload dataset (CSV, JSON or JSONL)';
 
 test('upload a CSV, map its columns, split it and edit a cell', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
   await page.getByRole('tab', { name: 'Data' }).click();
 
   await page.getByLabel(UPLOAD).setInputFiles('e2e/fixtures/additions-renamed.csv');
@@ -42,8 +42,7 @@ test('upload a CSV, map its columns, split it and edit a cell', async ({ page })
 
 test('a malformed CSV shows an error naming the line and row', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
   await page.getByRole('tab', { name: 'Data' }).click();
   await page.getByLabel(UPLOAD).setInputFiles('e2e/fixtures/malformed.csv');
   const alert = page.getByRole('alert');

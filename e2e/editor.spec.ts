@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openApp } from './fixtures/app';
+import { collectErrors } from './fixtures/console';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -18,13 +20,9 @@ async function connect(page: Page, from: Locator, to: Locator): Promise<void> {
 const handle = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
 test('build a ChainOfThought → Predict program from scratch, edit signatures, refuse a bad edge, undo and redo', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
+  const errors = collectErrors(page);
 
-  await page.goto('/');
+  await openApp(page);
   // First run: both samples exist and "Add two numbers" is open.
   const projects = page.getByRole('list', { name: 'Projects' });
   await expect(projects.getByRole('button', { name: 'Add two numbers', exact: true })).toHaveAttribute('aria-current', 'page');
@@ -125,13 +123,9 @@ test('build a ChainOfThought → Predict program from scratch, edit signatures, 
 });
 
 test('projects: rename, duplicate, delete with confirmation, export and import; one module run alone; theme remembered', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
+  const errors = collectErrors(page);
 
-  await page.goto('/');
+  await openApp(page);
   const projects = page.getByRole('list', { name: 'Projects' });
   const project = (name: string) => projects.getByRole('button', { name, exact: true });
   await expect(project('Add two numbers')).toHaveAttribute('aria-current', 'page');

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 
 test('first run: the sample optimizes with BootstrapFewShot on the Demo provider and exports DSPy JSON', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
 
   await page.getByRole('tab', { name: 'Runs' }).click();
   await page.getByRole('button', { name: 'Optimize', exact: true }).click();

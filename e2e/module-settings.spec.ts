@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
 test("ReAct's tools editor: add, check the parameters are JSON, edit, remove, undo", async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers', { timeout: 30_000 });
+  await openApp(page);
   await page.getByLabel('Import project file').setInputFiles('e2e/fixtures/react-tools.json');
   await expect(page.getByLabel('Open project')).toHaveText('Agent with tools');
   await page.getByRole('dialog', { name: 'Run the code in this project?' }).getByRole('button', { name: 'Keep disabled' }).click();
@@ -45,8 +45,7 @@ test("ReAct's tools editor: add, check the parameters are JSON, edit, remove, un
 
 test('a ReAct run shows its trajectory step by step: thought, tool, args, observation', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers', { timeout: 30_000 });
+  await openApp(page);
   await page.getByLabel('Import project file').setInputFiles('e2e/fixtures/react-tools.json');
   await expect(page.getByLabel('Open project')).toHaveText('Agent with tools');
   await page.getByRole('dialog', { name: 'Run the code in this project?' }).getByRole('button', { name: 'Enable code' }).click();

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 import { SIM_URL } from './ports';
 
@@ -13,8 +14,7 @@ async function simRequests(): Promise<number> {
 test('an HTTP provider with a key: test, list models, evaluate; the key never reaches the project file', async ({ page }) => {
   test.setTimeout(90_000);
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
 
   await page.getByRole('button', { name: 'Providers' }).click();
   const dialog = page.getByRole('dialog', { name: 'Providers' });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 import { PREVIEW_PORT, SIM_PORT } from './ports';
 
@@ -24,8 +25,7 @@ function watchRequests(page: Page): string[] {
 }
 
 async function openRuns(page: Page) {
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
   await page.getByRole('tab', { name: 'Runs' }).click();
 }
 

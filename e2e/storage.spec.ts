@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 
 async function openStorage(page: Page) {
@@ -11,8 +12,7 @@ async function openStorage(page: Page) {
 test('the Storage dialog shows persistence, usage and the LM cache, and Clear empties the cache', async ({ page }) => {
   test.setTimeout(90_000);
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
 
   let dialog = await openStorage(page);
   // Whatever the browser decided, the dialog names it and says what it means.
@@ -60,8 +60,7 @@ test('a full disk: the save error says so and offers to clear the LM cache; once
       };
     }
   });
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
   await page.evaluate(() => {
     (window as unknown as { __diskFull?: boolean }).__diskFull = true;
   });
@@ -86,5 +85,48 @@ test('a full disk: the save error says so and offers to clear the LM cache; once
   await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('All changes saved');
   await page.reload();
   await expect(page.getByRole('group', { name: 'Predict node adder2' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a trial the browser cannot store: the run view says so and offers to clear the LM cache', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  // Runs store their trials from the run worker, where init scripts do not reach: the worker's
+  // own script gets a prelude that makes every write to the trials store fail as a full disk does.
+  await page.route('**/assets/run-worker-*.js', async (route) => {
+    const response = await route.fetch();
+    const prelude = `(() => {
+      for (const method of ['put', 'add']) {
+        const original = IDBObjectStore.prototype[method];
+        IDBObjectStore.prototype[method] = function (...args) {
+          if (this.name === 'trials') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return original.apply(this, args);
+        };
+      }
+    })();\n`;
+    await route.fulfill({ response, body: prelude + (await response.text()) });
+  });
+  await openApp(page);
+
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('button', { name: 'Optimize', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Optimize' });
+  await dialog.getByLabel('Optimizer', { exact: true }).selectOption('bootstrap-fewshot');
+  await dialog.getByRole('button', { name: 'Start optimization' }).click();
+  await expect(dialog).toBeHidden();
+
+  const run = page.getByRole('region', { name: 'Current run' });
+  const alert = run.getByRole('alert').filter({ hasText: 'Browser storage is full' });
+  await expect(alert).toContainText(/could not save run \S+: Browser storage is full/, { timeout: 90_000 });
+  await expect(alert).toContainText('The LM cache is usually the largest thing stored and is safe to clear.');
+  // The run itself goes on to its end: only storing its trials failed.
+  await expect(page.getByRole('button', { name: 'Optimize', exact: true })).toBeEnabled({ timeout: 90_000 });
+  await expect(page.getByLabel('Final score')).toBeVisible();
+
+  await alert.getByRole('button', { name: 'Clear LM cache' }).click();
+  await alert.getByRole('group', { name: 'Confirm clearing the LM cache' }).getByRole('button', { name: 'Yes, clear it' }).click();
+  await expect(alert.getByRole('status')).toHaveText(/^Cleared [1-9]\d* cached responses?\.$/);
+  const storage = await openStorage(page);
+  await expect(storage.getByLabel('LM cache size')).toHaveText('Empty');
   expect(errors).toEqual([]);
 });

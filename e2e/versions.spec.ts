@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 import { runHistory } from './fixtures/runs';
 
@@ -7,8 +8,7 @@ import { runHistory } from './fixtures/runs';
 test('edit the graph after a run, restore the run\'s graph version, then undo the restore', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = collectErrors(page);
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
   const canvas = page.getByRole('application', { name: 'Program graph' });
   await expect(canvas.getByRole('group', { name: 'Predict node add', exact: true })).toBeVisible();
 

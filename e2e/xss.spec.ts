@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 
 // e2e/fixtures/xss-project.json: a `question -> answer` program whose demos and dataset cells
@@ -24,8 +25,7 @@ test('dataset cells and model replies holding HTML render as inert text everywhe
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto('/');
-  await expect(page.getByLabel('Open project')).toHaveText('Add two numbers');
+  await openApp(page);
   await page.getByLabel('Import project file').setInputFiles('e2e/fixtures/xss-project.json');
   await expect(page.getByLabel('Open project')).toHaveText('Injection test');
 

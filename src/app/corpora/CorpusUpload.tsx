@@ -1,4 +1,5 @@
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
+import { DropZone } from '../layout/DropZone';
 import { uploadCorpus } from './corpus-client';
 
 const ACCEPT = '.txt,.md,.markdown,.csv,.tsv,.jsonl,.ndjson,.json,text/plain,text/markdown,text/csv,application/json';
@@ -12,7 +13,6 @@ export function CorpusUpload({ projectId, onUploaded }: { projectId: string; onU
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState<string>();
   const [warnings, setWarnings] = useState<string[]>([]);
-  const [dragging, setDragging] = useState(false);
 
   const read = async (files: File[]) => {
     if (files.length === 0 || progress !== undefined) return;
@@ -28,39 +28,20 @@ export function CorpusUpload({ projectId, onUploaded }: { projectId: string; onU
     setWarnings(result.warnings);
     onUploaded(result.corpus.id);
   };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    void read(Array.from(e.dataTransfer.files));
-  };
-
   return (
-    <div
-      className={dragging ? 'upload-area dragging' : 'upload-area'}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+    <DropZone
+      label="Upload corpus (text, Markdown, CSV, JSON or JSONL)"
+      accept={ACCEPT}
+      multiple
+      hint="or drop files here; several Markdown files make one corpus"
+      onFiles={(files) => void read(files)}
+      controls={
+        <label className="inline">
+          Text column
+          <input className="narrow" value={textColumn} onChange={(e) => setTextColumn(e.target.value)} />
+        </label>
+      }
     >
-      <label>
-        Upload corpus (text, Markdown, CSV, JSON or JSONL)
-        <input
-          type="file"
-          multiple
-          accept={ACCEPT}
-          onChange={(e) => {
-            void read(Array.from(e.target.files ?? []));
-            e.target.value = '';
-          }}
-        />
-      </label>
-      <label className="inline">
-        Text column
-        <input className="narrow" value={textColumn} onChange={(e) => setTextColumn(e.target.value)} />
-      </label>
-      <span className="hint">or drop files here; several Markdown files make one corpus</span>
       {progress !== undefined && <progress aria-label="Corpus upload progress" value={progress} max={1} />}
       {error && (
         <p role="alert" className="error">
@@ -75,6 +56,6 @@ export function CorpusUpload({ projectId, onUploaded }: { projectId: string; onU
           {warnings.length > 5 && <li>…and {warnings.length - 5} more</li>}
         </ul>
       )}
-    </div>
+    </DropZone>
   );
 }

@@ -1,20 +1,33 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useProjectStore } from '../state/project-store';
 import { ProjectRow } from './ProjectRow';
-import { createProject, deleteProject, duplicateProject, importProjectText, openProject, renameProject } from './session';
+import { addSampleProjects, createProject, deleteProject, duplicateProject, importProjectText, openProject, renameProject } from './session';
 import { useProjectList } from './useProjectList';
 
-/** The saved projects: open, new, rename, duplicate, delete (confirmed) and import. */
+/** The saved projects: open, new, rename, duplicate, delete (confirmed), import and add the samples again. */
 export function ProjectsPanel() {
   const list = useProjectList();
   const openId = useProjectStore((s) => s.projectId);
   const openName = useProjectStore((s) => s.name);
   const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [addingSamples, setAddingSamples] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const run = (action: () => Promise<void>) => {
     setError(null);
+    setMessage(null);
     action().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  const onAddSamples = () => {
+    setAddingSamples(true);
+    run(async () => {
+      try {
+        setMessage(await addSampleProjects());
+      } finally {
+        setAddingSamples(false);
+      }
+    });
   };
   const onImport = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -50,6 +63,8 @@ export function ProjectsPanel() {
       )}
       <button type="button" className="ghost small" onClick={() => fileInput.current?.click()}>Import project file…</button>
       <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Import project file" onChange={onImport} />
+      <button type="button" className="ghost small" disabled={addingSamples} onClick={onAddSamples}>Add sample projects</button>
+      {message && <p className="muted" role="status" aria-label="Sample projects">{message}</p>}
       {error && <p className="error" role="alert">{error}</p>}
     </section>
   );

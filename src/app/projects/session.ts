@@ -6,11 +6,11 @@ import { downloadText, slug } from '../layout/download';
 import { useProjectStore } from '../state/project-store';
 import { copyCodeTrust, markImportedCode } from '../sandbox/code-trust';
 import { startAutosave, type Autosave } from './autosave';
+import { addMissingSamples, describeAddedSamples, fetchBundledSample, type SampleHost } from './samples';
 
 /** Frozen setting names: they live in the user's database. */
 const LAST_PROJECT = 'lastProjectId';
 const SEEDED = 'samplesSeeded';
-const SAMPLES = ['add-two-numbers.json', 'support-tickets.json', 'multihop-qa.json'] as const;
 const FIRST_SAMPLE_NAME = 'Add two numbers';
 
 let autosave: Autosave | undefined;
@@ -33,18 +33,33 @@ export function startSession(): () => void {
   };
 }
 
+const sampleHost: SampleHost = {
+  fetchSample: fetchBundledSample,
+  projectNames: async () => (await projects.list()).map((p) => p.name),
+  importFile: importProjectFile,
+};
+
 async function seedSamples(): Promise<ProjectRecord | undefined> {
-  let first: ProjectRecord | undefined;
-  for (const name of SAMPLES) {
-    const response = await fetch(`${import.meta.env.BASE_URL}samples/${name}`);
-    if (!response.ok) throw new Error(`samples/${name}: HTTP ${response.status}`);
-    const loaded = loadProject(await response.json());
-    if (!loaded.ok) throw new Error(`samples/${name}: ${loaded.error}`);
-    const record = await importProjectFile(loaded.value);
-    if (record.name === FIRST_SAMPLE_NAME) first = record;
-  }
+  // Skipping names already there makes a seeding cut short by a closed tab safe to redo.
+  const { added } = await addMissingSamples(sampleHost);
   await settings.set(SEEDED, true);
-  return first;
+  return added.find((record) => record.name === FIRST_SAMPLE_NAME);
+}
+
+let addingSamples: Promise<string> | undefined;
+
+/**
+ * Adds the bundled samples no project is named after (for users from before a sample shipped) and
+ * says what it added. A second call while one runs shares it, so a double click adds nothing twice.
+ */
+export function addSampleProjects(): Promise<string> {
+  addingSamples ??= (async () => {
+    await autosave?.flush();
+    return describeAddedSamples(await addMissingSamples(sampleHost));
+  })().finally(() => {
+    addingSamples = undefined;
+  });
+  return addingSamples;
 }
 
 async function openInitialProject(): Promise<void> {

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useCommittedDraft } from './useCommittedDraft';
 
 interface Props {
   label: string;
@@ -13,16 +14,7 @@ interface Props {
 /** A labelled, monospace code box. Tab still leaves the box (no keyboard trap); Escape drops the draft. */
 export function CodeEditor({ label, value, onCommit, help, error, rows = 8 }: Props) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [source, setSource] = useState(value);
-  // An outside change (undo, another panel) replaces the draft.
-  if (source !== value) {
-    setSource(value);
-    setDraft(value);
-  }
-  const commit = () => {
-    if (draft !== value) onCommit(draft);
-  };
+  const { draft, edit, commit, cancel } = useCommittedDraft(value, onCommit);
   return (
     <div className="config-field code-editor">
       <label htmlFor={`${id}-code`}>{label}</label>
@@ -36,11 +28,11 @@ export function CodeEditor({ label, value, onCommit, help, error, rows = 8 }: Pr
         autoComplete="off"
         aria-describedby={help ? `${id}-help` : undefined}
         aria-invalid={error ? true : undefined}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => edit(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
-          if (e.key === 'Escape') setDraft(value);
+          if (e.key === 'Escape') cancel();
         }}
       />
       {help && (

@@ -1,4 +1,5 @@
-import { useState, type InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { useCommittedDraft } from './useCommittedDraft';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'onBlur' | 'defaultValue'> & {
   value: string;
@@ -10,27 +11,14 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 
 };
 
 export function CommitInput({ value, onCommit, onCancel, multiline, ...rest }: Props) {
-  const [draft, setDraft] = useState(value);
-  const [source, setSource] = useState(value);
-  // An outside change (undo, another panel) replaces the draft.
-  if (source !== value) {
-    setSource(value);
-    setDraft(value);
-  }
-  const commit = () => {
-    if (draft !== value) onCommit(draft);
-  };
-  const cancel = () => {
-    setDraft(value);
-    onCancel?.();
-  };
+  const { draft, edit, commit, cancel } = useCommittedDraft(value, onCommit, onCancel);
   if (multiline) {
     return (
       <textarea
         {...(rest as InputHTMLAttributes<HTMLTextAreaElement>)}
         value={draft}
         rows={4}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => edit(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
@@ -43,7 +31,7 @@ export function CommitInput({ value, onCommit, onCancel, multiline, ...rest }: P
     <input
       {...rest}
       value={draft}
-      onChange={(e) => setDraft(e.target.value)}
+      onChange={(e) => edit(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit();
