@@ -5,7 +5,7 @@
  */
 import { ai, ax, AxBootstrapFewShot, AxGEPA } from '@ax-llm/ax';
 import type { ClassificationRow } from '../../src/sim';
-import { AX_SIGNATURE, START_INSTRUCTION, type SideResult, type SimCounter } from './shared';
+import { AX_SIGNATURE, counted, START_INSTRUCTION, type SideResult, type SimCounter } from './shared';
 
 type Row = { ticketText: string; label: string };
 
@@ -38,7 +38,7 @@ async function devScore(program: Program, llm: Service, dev: readonly Row[], con
   return right / dev.length;
 }
 
-export async function runAxSide(kind: 'bootstrap' | 'gepa', sim: SimCounter, data: { train: readonly ClassificationRow[]; dev: readonly ClassificationRow[] }, settings: { concurrency: number; maxMetricCalls: number }): Promise<SideResult> {
+export async function runAxSide(kind: 'bootstrap' | 'gepa', sim: SimCounter, data: { train: readonly ClassificationRow[]; dev: readonly ClassificationRow[] }, settings: { concurrency: number; maxMetricCalls: number; seed?: number }): Promise<SideResult> {
   const llm = ai({ name: 'openai', apiKey: 'sk-sim-bench', apiURL: sim.url, config: { model: 'sim-1' as never, stream: false, temperature: 0 } });
   const train = axRows(data.train);
   const dev = axRows(data.dev);
@@ -47,19 +47,25 @@ export async function runAxSide(kind: 'bootstrap' | 'gepa', sim: SimCounter, dat
   const zeroShot = await devScore(program, llm, dev, settings.concurrency);
   const before = await sim.counts();
   const t0 = performance.now();
-  const quiet = { verbose: false, logger: () => {}, optimizerLogger: () => {}, seed: 0 };
+  const quiet = { verbose: false, logger: () => {}, optimizerLogger: () => {}, seed: settings.seed ?? 0 };
+  const compileMetric = counted(metric);
+  // Program runs while compiling (what a metric-call budget bounds), counted where Ax makes them.
+  const forward = program.forward.bind(program);
+  const runs = counted(forward);
+  program.forward = runs.score;
   if (kind === 'bootstrap') {
     const optimizer = new AxBootstrapFewShot({ studentAI: llm, ...quiet, options: { maxDemos: 4, maxRounds: 1 } });
-    const result = await optimizer.compile(program, train, metric);
+    const result = await optimizer.compile(program, train, compileMetric.score);
     if (result.demos) program.setDemos(result.demos);
   } else {
     const optimizer = new AxGEPA({ studentAI: llm, teacherAI: llm, ...quiet });
-    const result = await optimizer.compile(program, train, metric, { maxMetricCalls: settings.maxMetricCalls, validationExamples: train });
+    const result = await optimizer.compile(program, train, compileMetric.score, { maxMetricCalls: settings.maxMetricCalls, validationExamples: train });
     if (result.optimizedProgram) program.applyOptimization(result.optimizedProgram);
     else if (result.demos) program.setDemos(result.demos);
   }
   const wallMs = performance.now() - t0;
+  program.forward = forward;
   const after = await sim.counts();
   const optimized = await devScore(program, llm, dev, settings.concurrency);
-  return { wallMs, calls: after.calls - before.calls, tokens: after.tokens - before.tokens, zeroShot, optimized };
+  return { wallMs, calls: after.calls - before.calls, metricCalls: compileMetric.count(), programRuns: runs.count(), tokens: after.tokens - before.tokens, zeroShot, optimized };
 }

@@ -23,8 +23,24 @@ export interface SideResult {
   wallMs: number;
   /** Chat completions the server answered during the compile step. */
   calls: number;
+  /** Times the metric scored a program output during the compile step (a budget in metric calls counts these). */
+  metricCalls: number;
+  /** Program runs during the compile step, cached or not (GEPA's metric-call budget bounds these). */
+  programRuns: number;
   tokens: number;
   /** Held-out dev accuracy of the program before and after optimization, 0..1. */
   zeroShot: number;
   optimized: number;
+}
+
+/** A metric wrapped to count its calls. */
+export function counted<A extends unknown[], R>(score: (...args: A) => R): { score: (...args: A) => R; count: () => number } {
+  let n = 0;
+  return {
+    score: (...args: A) => {
+      n++;
+      return score(...args);
+    },
+    count: () => n,
+  };
 }
