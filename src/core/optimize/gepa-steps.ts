@@ -33,6 +33,12 @@ export interface StepQueueOptions {
   width: number;
   /** Metric calls one step may spend (parent and child on the minibatch). */
   stepCost: number;
+  /**
+   * Metric calls a settled step's outcome may need next (the full evaluation of an accepted
+   * child), held with the step's own while it runs, so that steps launched ahead of their turn
+   * can never take the budget an earlier step's child needs.
+   */
+  afterCost: number;
   /** Metric calls spent, and reserved by steps still running. */
   meter: { spent: number; reserved: number };
   /** Whether n more metric calls fit the budget beside what is spent and reserved. */
@@ -78,7 +84,12 @@ export class StepQueue {
       if (this.stale) this.recheck();
       this.launch();
       const head = this.queue[0];
-      if (!head) return undefined;
+      if (!head) {
+        // Discarded runs may hold the budget a next step needs: count what they spent, then retry.
+        if (this.orphans.length === 0) return undefined;
+        await this.settleOrphans();
+        continue;
+      }
       const outcome = await head.task;
       await this.settleOrphans();
       const truth = this.o.choose(head.iter, this.o.counters());
@@ -87,7 +98,7 @@ export class StepQueue {
         this.account(outcome);
         this.discarded++;
         this.queue.shift();
-        if (this.o.room(this.o.stepCost)) this.queue.unshift(this.start({ ...head, choice: truth }));
+        if (this.o.room(this.reserve)) this.queue.unshift(this.start({ ...head, choice: truth }));
         continue;
       }
       this.queue.shift();
@@ -102,15 +113,30 @@ export class StepQueue {
     await this.settleOrphans();
   }
 
+  private get reserve(): number {
+    return this.o.stepCost + this.o.afterCost;
+  }
+
   private account(outcome: ProposalOutcome): void {
-    this.o.meter.reserved -= this.o.stepCost;
+    this.o.meter.reserved -= this.reserve;
     this.o.meter.spent += outcome.cost;
+  }
+
+  /** A discarded run keeps only its own calls reserved: its outcome will never need more. */
+  private orphan(step: Step): void {
+    this.o.meter.reserved -= this.o.afterCost;
+    this.orphans.push(step.task);
+    this.discarded++;
   }
 
   private async settleOrphans(): Promise<void> {
     const orphans = this.orphans;
     this.orphans = [];
-    for (const orphan of orphans) this.account(await orphan);
+    for (const orphan of orphans) {
+      const outcome = await orphan;
+      this.o.meter.reserved -= this.o.stepCost;
+      this.o.meter.spent += outcome.cost;
+    }
   }
 
   /** The round-robin counters as they will be once the first `upTo` queued steps have settled. */
@@ -121,14 +147,14 @@ export class StepQueue {
   }
 
   private start(step: Omit<Step, 'task'>): Step {
-    this.o.meter.reserved += this.o.stepCost;
+    this.o.meter.reserved += this.reserve;
     const task = this.o.run(step.choice, step.batch);
     task.catch(() => undefined); // awaited in order; this only silences an early rejection
     return Object.assign(step, { task });
   }
 
   private launch(): void {
-    while (this.queue.length < this.o.width && this.o.room(this.o.stepCost)) {
+    while (this.queue.length < this.o.width && this.o.room(this.reserve)) {
       const iter = ++this.iter;
       this.queue.push(this.start({ iter, batch: this.o.batch(), choice: this.o.choose(iter, this.projected(this.queue.length)) }));
     }
@@ -140,11 +166,10 @@ export class StepQueue {
       const step = this.queue[i] as Step;
       const now = this.o.choose(step.iter, this.projected(i));
       if (same(now, step.choice)) continue;
-      this.orphans.push(step.task);
-      this.discarded++;
-      if (!this.o.room(this.o.stepCost)) {
+      this.orphan(step);
+      if (!this.o.room(this.reserve)) {
         // No room to redo it: this step and the ones after it are dropped (their runs still count).
-        for (const dropped of this.queue.splice(i).slice(1)) this.orphans.push(dropped.task);
+        for (const dropped of this.queue.splice(i).slice(1)) this.orphan(dropped);
         return;
       }
       this.queue[i] = this.start({ iter: step.iter, batch: step.batch, choice: now });

@@ -138,7 +138,7 @@ describe('gepa on the sim (classification, instruction-only)', () => {
     const two = await runOptimizer(spec({ config: { auto: 'light', max_metric_calls: 50 } }), host([]));
     expect(two).toMatchObject({ status: 'failed', error: expect.stringContaining('(got 2)') });
     const tiny = await runOptimizer(spec({ config: { max_metric_calls: 20 } }), host([]));
-    expect(tiny).toMatchObject({ status: 'failed', error: expect.stringContaining('cannot cover one val evaluation (30)') });
+    expect(tiny).toMatchObject({ status: 'failed', error: expect.stringContaining("cannot cover the seed's val evaluation (30), one reflection step (6) and the val evaluation of its child (30)") });
   });
 
   it('cancels within a second', async () => {

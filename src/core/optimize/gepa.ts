@@ -79,8 +79,9 @@ export const gepa: Optimizer<GepaConfig> = {
     const components = ctx.predictors.map((p) => p.name);
     const budget = metricBudget(config, { train: ctx.trainset.length, val: ctx.valset.length, predictors: components.length });
     const R = Math.min(config.reflection_minibatch_size, ctx.trainset.length);
-    if (budget < ctx.valset.length + 2 * R) {
-      throw new Error(`GEPA's budget of ${budget} metric calls cannot cover one val evaluation (${ctx.valset.length}) and one reflection step (${2 * R})`);
+    const V = ctx.valset.length;
+    if (budget < 2 * V + 2 * R) {
+      throw new Error(`GEPA's budget of ${budget} metric calls cannot cover the seed's val evaluation (${V}), one reflection step (${2 * R}) and the val evaluation of its child (${V})`);
     }
     const rng = ctx.rng.fork('gepa');
     const nextBatch = minibatches(R, rng.fork('minibatches'), ctx.trainset.length);
@@ -101,9 +102,12 @@ export const gepa: Optimizer<GepaConfig> = {
       const chosen = config.component_selector === 'all' ? components.map((_, k) => k) : [(counters[parent] ?? 0) % components.length];
       return { parent, chosen };
     };
+    // Enough steps in flight for their calls (about (2R + 1) / 3 at a time each: minibatch,
+    // reflection, minibatch) to fill the slots: 4 at DSPy's R = 3 and concurrency 8, 1 at R = 20.
     const steps = new StepQueue({
-      width: Math.max(1, Math.ceil(ctx.concurrency / R) + 1),
+      width: Math.max(1, Math.ceil((3 * ctx.concurrency) / (2 * R + 1))),
       stepCost: 2 * R,
+      afterCost: V,
       meter,
       room,
       choose,
