@@ -6,6 +6,7 @@ import { compileProgram } from '../src/core/program/execute';
 import { programState } from '../src/core/program/state';
 import { parseSignature } from '../src/core/signature';
 import { generateArithmetic } from '../src/sim';
+import type { SlotProbe } from './probe-slots';
 import type { Figure } from './results';
 import { startSimProcess } from './sim-process';
 
@@ -13,7 +14,7 @@ import { startSimProcess } from './sim-process';
  * Evaluate throughput against the latency bound: with a fixed per-call latency and a
  * concurrency cap, no client can finish faster than examples × latency / concurrency.
  */
-export async function evalThroughput(options: { examples: number; latencyMs: number; concurrency: number; budget: number }): Promise<Figure> {
+export async function evalThroughput(options: { examples: number; latencyMs: number; concurrency: number; budget: number; probe?: SlotProbe }): Promise<Figure> {
   const { examples, latencyMs, concurrency, budget } = options;
   const sim = await startSimProcess(['--latency-ms', String(latencyMs)]);
   try {
@@ -24,12 +25,15 @@ export async function evalThroughput(options: { examples: number; latencyMs: num
     const program = compileProgram(graph);
     const state = programState(graph);
     // No cache: every example must reach the server.
-    const lm = createLM({ client: createOpenAIClient({ baseURL: sim.url, model: 'sim-1' }), scheduler: { concurrency } });
+    const { probe } = options;
+    const client = createOpenAIClient({ baseURL: sim.url, model: 'sim-1', ...(probe ? { fetch: probe.wrapFetch() } : {}) });
+    const lm = createLM({ client: probe ? probe.wrap(client) : client, scheduler: { concurrency } });
     const rows = generateArithmetic(examples, 1).map((data, i) => ({ id: String(i), data: data as unknown as Record<string, unknown> }));
     const metric = getMetric('exact-match');
     if (!metric) throw new Error('exact-match metric missing');
     // One request first, so process start-up of the sim is not billed to the engine.
     await program.run(state, { a: 1, b: 2 }, { lm });
+    probe?.reset();
     const before = (await sim.stats()).chatCompletions as number;
     const started = performance.now();
     const result = await evaluate((ex, signal) => program.run(state, { a: ex.data.a, b: ex.data.b }, { lm, signal }), rows, metric, { fields: ['sum'], concurrency });

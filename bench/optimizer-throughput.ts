@@ -5,6 +5,7 @@ import { planRun, runOptimizer } from '../src/core/optimize/runner';
 import { graphFromSignature } from '../src/core/program/build';
 import { parseSignature } from '../src/core/signature';
 import { generateClassification, SUPPORT_LABELS } from '../src/sim';
+import type { SlotProbe } from './probe-slots';
 import type { Figure } from './results';
 import { startSimProcess } from './sim-process';
 
@@ -24,7 +25,8 @@ export interface OptimizerBench {
  *   of the cold run's wall;
  * - the warm run's provider calls (budget 0).
  */
-export async function optimizerThroughput(bench: OptimizerBench, options: { latencyMs: number; concurrency: number }): Promise<Figure[]> {
+/** `probe` sees the cold run's calls (the warm replays make none). */
+export async function optimizerThroughput(bench: OptimizerBench, options: { latencyMs: number; concurrency: number; probe?: SlotProbe }): Promise<Figure[]> {
   const sim = await startSimProcess(['--latency-ms', String(options.latencyMs)]);
   try {
     const rows = generateClassification(120, 21);
@@ -33,7 +35,9 @@ export async function optimizerThroughput(bench: OptimizerBench, options: { late
     const graph = graphFromSignature(parseSignature(`text -> label: Literal[${labels}]`), { name: 'classify' });
     const cache = new MemoryCacheStore(1_000_000);
     const spec = { optimizer: bench.optimizer, config: bench.config, graph, trainset: examples.slice(0, 60), devset: examples.slice(60), metric: getMetric('exact-match'), seed: 0, concurrency: options.concurrency };
-    const client = createOpenAIClient({ baseURL: sim.url, model: 'sim-1' });
+    const { probe } = options;
+    const transport = createOpenAIClient({ baseURL: sim.url, model: 'sim-1', ...(probe ? { fetch: probe.wrapFetch() } : {}) });
+    const client = probe ? { ...transport, ...probe.wrap(transport) } : transport;
     const run = async () => {
       const before = (await sim.stats()).chatCompletions as number;
       const cpu0 = process.cpuUsage();

@@ -75,6 +75,7 @@ async function faultsRoute(req: IncomingMessage, res: ServerResponse, options: {
 }
 
 async function respond(service: SimService, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const receivedAt = performance.now();
   const controller = new AbortController();
   // 'close' before the response finished means the client went away: stop the simulated work.
   res.on('close', () => {
@@ -87,7 +88,7 @@ async function respond(service: SimService, req: IncomingMessage, res: ServerRes
     return;
   }
   try {
-    const reply = await service.handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers: headerRecord(req), body }, controller.signal);
+    const reply = await service.handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers: headerRecord(req), body, receivedAt }, controller.signal);
     res.writeHead(reply.status, reply.headers);
     if ('chunks' in reply) {
       for (const chunk of reply.chunks) res.write(chunk);

@@ -43,6 +43,8 @@ export interface SimHttpRequest {
   /** Lower-case header names. */
   headers: Record<string, string>;
   body: string;
+  /** `performance.now()` when the request arrived (before its body was read); the latency runs from here. */
+  receivedAt?: number;
 }
 
 export interface SimService {
@@ -140,7 +142,12 @@ export function createSimService(initial: SimOptions = {}): SimService {
       },
       attempts.next(`${route}\n${request.body}`),
     );
-    await sleep(draw.delayMs, signal);
+    // A provider's latency includes its own compute, so a plain reply is worked out on arrival and
+    // the wait covers only the rest of the latency, counted from when the request came in: a burst
+    // of calls then does not queue the simulator's CPU after the delay (issues #3 and #7).
+    const arrived = request.receivedAt ?? performance.now();
+    const prepared = draw.fault.kind === 'none' ? handleRequest(request.method, request.path, request.headers, request.body) : undefined;
+    await sleep(draw.delayMs - (performance.now() - arrived), signal);
     switch (draw.fault.kind) {
       case 'rate_limit': {
         const seconds = Math.max(0, options.retryAfterSeconds ?? 1);
@@ -155,7 +162,7 @@ export function createSimService(initial: SimOptions = {}): SimService {
       case 'malformed':
         return malformedReply(request.body);
       case 'none': {
-        const reply = handleRequest(request.method, request.path, request.headers, request.body);
+        const reply = prepared ?? handleRequest(request.method, request.path, request.headers, request.body);
         if (isChat && reply.status === 200 && 'body' in reply) {
           const usage = (JSON.parse(reply.body) as { usage?: { prompt_tokens: number; completion_tokens: number } }).usage;
           stats.promptTokens += usage?.prompt_tokens ?? 0;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Example } from '../data/types';
+import { FakeLM } from '../lm/fake-lm';
+import { createLM } from '../lm/stack';
 import { ZERO_USAGE } from '../lm/types';
 import type { Prediction } from '../program/types';
 import { evaluate } from './evaluate';
@@ -87,6 +89,25 @@ describe('evaluate', () => {
       expect(peak).toBe(concurrency);
       expect(result.score).toBe(1);
     }
+  });
+
+  it('with lookahead, keeps the next requests waiting at the LM slots; calls in flight stay capped', async () => {
+    const client = new FakeLM({ latencyMs: 15 });
+    const lm = createLM({ client, scheduler: { concurrency: 3 } });
+    let queuedPeak = 0;
+    const run = async (example: Example) => {
+      const pending = lm.complete({ messages: [{ role: 'user', content: String(example.data.answer) }] });
+      queuedPeak = Math.max(queuedPeak, lm.scheduler.queued);
+      return predict({ answer: (await pending).texts[0] });
+    };
+    const plain = await evaluate(run, examples(24), exactMatch, { fields: ['answer'], concurrency: 3 });
+    expect(queuedPeak).toBe(0);
+    const ahead = await evaluate(run, examples(24), exactMatch, { fields: ['answer'], concurrency: 3, lookahead: 3 });
+    // Three requests were always ready for the next free slot, yet the client never saw more than three.
+    expect(queuedPeak).toBe(3);
+    expect(client.peak).toBe(3);
+    expect(client.calls).toBe(48);
+    expect(ahead.results.map((r) => [r.exampleId, r.score])).toEqual(plain.results.map((r) => [r.exampleId, r.score]));
   });
 
   it('stops launching at maxErrors and returns what was scored', async () => {

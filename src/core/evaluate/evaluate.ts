@@ -15,9 +15,9 @@ export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_MAX_ERRORS = 10;
 
 /**
- * Runs `run` on every example, at most `concurrency` at a time, and scores each prediction
- * with `metric`. As in DSPy, a failure — the prediction carries `error`, `run` throws, or the
- * metric throws — scores 0 (DSPy's failure_score) and counts as an error.
+ * Runs `run` on every example, at most `concurrency` (plus `lookahead`) at a time, and scores
+ * each prediction with `metric`. As in DSPy, a failure — the prediction carries `error`, `run`
+ * throws, or the metric throws — scores 0 (DSPy's failure_score) and counts as an error.
  *
  * Where DSPy raises once errors reach `max_errors`, we stop launching examples, let the ones
  * in flight finish, and resolve with what was scored and `stopped: 'max-errors'`: the caller
@@ -29,6 +29,7 @@ export const DEFAULT_MAX_ERRORS = 10;
  */
 export function evaluate(run: RunExample, examples: readonly Example[], metric: Metric, options: EvaluateOptions): Promise<EvaluationResult> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
+  const width = concurrency + Math.max(0, Math.floor(options.lookahead ?? 0));
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
   const { signal, onProgress } = options;
   const ctx: MetricContext = { ...options.metricContext, fields: options.fields, signal: signal ?? options.metricContext?.signal };
@@ -76,7 +77,7 @@ export function evaluate(run: RunExample, examples: readonly Example[], metric: 
     };
 
     const pump = () => {
-      while (!settled && stopping === undefined && active < concurrency && launched < total) {
+      while (!settled && stopping === undefined && active < width && launched < total) {
         const index = launched++;
         active++;
         void scoreExample(run, examples[index] as Example, metric, ctx, signal).then((result) => record(index, result));

@@ -72,6 +72,13 @@ export interface EvaluateOptions {
   fields: string[];
   /** Examples in flight at once; default 8 (DSPy's num_threads). */
   concurrency?: number;
+  /**
+   * Examples started ahead of `concurrency`, default 0. When the runs share an LM scheduler with
+   * `concurrency` slots, these wait in its queue with their request already built, so a freed
+   * slot is taken at once instead of idling while the next example formats its prompt. The
+   * scheduler still caps the calls in flight; results are the same, only sooner.
+   */
+  lookahead?: number;
   /** Stop launching examples once this many have failed; default 10 (DSPy's max_errors). */
   maxErrors?: number;
   signal?: AbortSignal;

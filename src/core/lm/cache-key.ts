@@ -19,3 +19,21 @@ export async function cacheKey(model: string, request: LMRequest): Promise<strin
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+// A key computed above the scheduler rides along with the request, so the write layer under the
+// scheduler does not hash the same request again while its call holds a concurrency slot. A
+// symbol: object spreads carry it, JSON and the wire never see it.
+const KNOWN_KEY = Symbol('lm-cache-key');
+type KeyedRequest = LMRequest & { [KNOWN_KEY]?: string };
+
+/** `request` with its cache key (for `model`) attached. */
+export function withKnownKey(request: LMRequest, key: string): LMRequest {
+  const keyed: KeyedRequest = { ...request, [KNOWN_KEY]: key };
+  return keyed;
+}
+
+/** The key attached by `withKnownKey`, or a fresh hash. */
+export function requestCacheKey(model: string, request: LMRequest): Promise<string> {
+  const known = (request as KeyedRequest)[KNOWN_KEY];
+  return known === undefined ? cacheKey(model, request) : Promise.resolve(known);
+}

@@ -1,5 +1,5 @@
 import type { CacheOptions } from './cache';
-import { cacheKey } from './cache-key';
+import { requestCacheKey } from './cache-key';
 import type { CacheEntry, CacheStore } from './cache-store';
 import type { LM, LMResponse } from './types';
 
@@ -30,7 +30,7 @@ export function withCacheWrite(lm: LM, store: CacheStore, options: CacheOptions 
     async complete(request) {
       const response = await lm.complete(request);
       if (request.cache === false || response.cached) return response;
-      await storeReply(store, await cacheKey(request.model ?? lm.model, request), response, options);
+      await storeReply(store, await requestCacheKey(request.model ?? lm.model, request), response, options);
       return response;
     },
   };

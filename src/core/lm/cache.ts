@@ -1,5 +1,5 @@
 import { abortError, onAbort, throwIfAborted } from './abort';
-import { cacheKey } from './cache-key';
+import { cacheKey, withKnownKey } from './cache-key';
 import type { CacheEntry, CacheStore } from './cache-store';
 import { storeReply } from './cache-write';
 import type { LM, LMRequest, LMResponse } from './types';
@@ -46,7 +46,7 @@ export function withCache(lm: LM, store: CacheStore, options: CacheOptions = {})
     const entry = await lookup(key);
     if (entry) return replay(entry, now() - started);
     throwIfAborted(signal);
-    const response = await lm.complete({ ...request, signal });
+    const response = await lm.complete(withKnownKey({ ...request, signal }, key));
     if (options.write !== false) await storeReply(store, key, response, options);
     return response;
   }

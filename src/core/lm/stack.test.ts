@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cacheKey, MemoryCacheStore, type CacheEntry } from './cache';
 import { FakeLM, deferred, echo, waitFor } from './fake-lm';
 import { createLM } from './stack';
@@ -56,6 +56,26 @@ describe('createLM', () => {
     await second;
     expect(client.calls).toBe(2);
     expect(writes).toHaveLength(2); // each reply stored once, by the layer below the scheduler
+  });
+
+  it('hashes a missed request once: the write under the scheduler reuses the lookup key', async () => {
+    const store = new MemoryCacheStore();
+    const client = new FakeLM();
+    const lm = createLM({ client, cacheStore: store, scheduler: { concurrency: 1 } });
+    const digest = vi.spyOn(globalThis.crypto.subtle, 'digest');
+    try {
+      const reply = await lm.complete(ask('hash me once'));
+      expect(digest).toHaveBeenCalledTimes(1);
+      digest.mockClear();
+      // Stored under the very key a fresh lookup computes; the key is not part of what is sent.
+      const key = await cacheKey('fake-model', ask('hash me once'));
+      expect(await store.get(key)).toMatchObject({ texts: reply.texts });
+      expect(JSON.stringify(client.requests[0])).not.toContain(key);
+      expect((await lm.complete(ask('hash me once'))).cached).toBe(true);
+      expect(digest).toHaveBeenCalledTimes(2); // the test's own key and the hit's lookup
+    } finally {
+      digest.mockRestore();
+    }
   });
 
   it('meters misses as spent and hits as saved', async () => {

@@ -57,12 +57,18 @@ export const bootstrapFewShot: Optimizer<BootstrapFewShotConfig> = {
       metricThreshold: config.metric_threshold,
       maxErrors: config.max_errors,
       seed: ctx.seed,
+      // The val scoring starts as soon as the demos are decided and fills the slots that runs
+      // launched ahead (which the serial loop would have skipped) leave free as they finish.
+      settleEarly: true,
     });
     ctx.log(`bootstrapped ${result.bootstrapped} of ${config.max_bootstrapped_demos} demos in ${result.tried} runs`);
     if (result.bootstrapped < config.max_bootstrapped_demos) {
       ctx.log(`only ${result.bootstrapped} train examples passed the metric; the rest of the demos are labeled examples`, 'warn');
     }
-    const { result: scored } = await ctx.evaluate(result.program, ctx.valset, { label: `bootstrapped ${result.bootstrapped}`, subset: 'full' });
+    const [{ result: scored }] = await Promise.all([
+      ctx.evaluate(result.program, ctx.valset, { label: `bootstrapped ${result.bootstrapped}`, subset: 'full' }),
+      result.stragglers,
+    ]);
     return { program: result.program, score: scored.score };
   },
 };

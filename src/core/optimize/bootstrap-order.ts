@@ -10,11 +10,17 @@
  * the same on every run, while up to `width` items stay in flight.
  */
 export interface OrderedOutcome<R> {
-  /** Results by item index; undefined for items never launched. */
+  /** Results by item index, filled in as items finish (also after `rest`'s items finish); undefined until then. */
   results: (R | undefined)[];
   /** Indexes of the first `needed` successes, in list order. */
   accepted: number[];
   launched: number;
+  /**
+   * The outcome is decided (and this resolves) as soon as the first `needed` successes are in the
+   * finished prefix; items launched ahead may still be running then. `rest` resolves when every
+   * launched item has finished, whatever its result; it never rejects.
+   */
+  rest: Promise<void>;
 }
 
 export function firstSuccessesInOrder<R>(
@@ -35,20 +41,31 @@ export function firstSuccessesInOrder<R>(
   let prefix = 0;
   const prefixSuccesses = [0];
   let failed = false;
+  let settled = false;
+  let finishRest: () => void = () => {};
+  const rest = new Promise<void>((resolve) => (finishRest = resolve));
+  // Only once the search is over: mid-run, nothing in flight can just mean the next launch is due.
+  const checkRest = () => {
+    if (active === 0 && (settled || failed)) finishRest();
+  };
 
   return new Promise((resolve, reject) => {
     const settle = () => {
+      if (settled) return;
+      settled = true;
       const accepted: number[] = [];
       for (let i = 0; i < count && accepted.length < needed; i++) {
         const r = results[i];
         if (finished[i] && r !== undefined && succeeded(r)) accepted.push(i);
       }
-      resolve({ results, accepted, launched: next });
+      resolve({ results, accepted, launched: next, rest });
     };
     const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      reject(error);
+      if (!failed && !settled) {
+        failed = true;
+        reject(error);
+      }
+      checkRest();
     };
     const mayLaunch = (i: number): boolean => {
       const gate = i - lanes; // items 0..gate must be done before i starts
@@ -63,8 +80,14 @@ export function firstSuccessesInOrder<R>(
         attempt(index).then(
           (result) => {
             active--;
-            results[index] = result;
-            finished[index] = true;
+            if (!failed) {
+              results[index] = result;
+              finished[index] = true;
+            }
+            if (failed || settled) {
+              checkRest();
+              return;
+            }
             try {
               while (prefix < count && finished[prefix]) {
                 const r = results[prefix] as R;
@@ -85,7 +108,11 @@ export function firstSuccessesInOrder<R>(
           },
         );
       }
-      if (!failed && active === 0) settle();
+      // Every item the rule allows is launched by now (its gate lies inside the finished prefix),
+      // so the set of launched items is already fixed when the successes decide the outcome.
+      const decided = needed > 0 && (prefixSuccesses[prefix] as number) >= needed;
+      if (!failed && (active === 0 || decided)) settle();
+      checkRest();
     };
     pump();
   });

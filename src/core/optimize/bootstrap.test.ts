@@ -64,6 +64,63 @@ describe('firstSuccessesInOrder', () => {
     }
   });
 
+  it('decides as soon as the first successes are in the finished prefix, and finishes the rest in `rest`', async () => {
+    const gates = Array.from({ length: 10 }, () => {
+      let open: (ok: boolean) => void = () => {};
+      const promise = new Promise<boolean>((resolve) => (open = resolve));
+      return { promise, open };
+    });
+    const launched: number[] = [];
+    let decided = false;
+    let restDone = false;
+    const pending = firstSuccessesInOrder(10, 4, 2, (i) => {
+      launched.push(i);
+      return (gates[i] as (typeof gates)[number]).promise;
+    }, (r) => r).then((out) => {
+      decided = true;
+      void out.rest.then(() => (restDone = true));
+      return out;
+    });
+    expect(launched).toEqual([0, 1, 2, 3]);
+    gates[0]?.open(true);
+    gates[1]?.open(true);
+    const out = await pending;
+    // Item 4's gate (item 0) is done and only one success lies before it: the rule launches it,
+    // before the outcome resolves; nothing is launched after.
+    expect(out).toMatchObject({ accepted: [0, 1], launched: 5 });
+    expect(launched).toEqual([0, 1, 2, 3, 4]);
+    expect(decided).toBe(true);
+    await sleep(5);
+    expect(restDone).toBe(false);
+    for (const i of [2, 3, 4]) gates[i]?.open(false);
+    await out.rest;
+    expect(launched).toHaveLength(5);
+    expect(out.results.slice(0, 5)).toEqual([true, true, false, false, false]);
+  });
+
+  it('keeps `rest` pending while a straggler runs, even if nothing was in flight earlier in the search', async () => {
+    const gates = Array.from({ length: 6 }, () => {
+      let open: (ok: boolean) => void = () => {};
+      const promise = new Promise<boolean>((resolve) => (open = resolve));
+      return { promise, open };
+    });
+    const pending = firstSuccessesInOrder(6, 2, 2, (i) => (gates[i] as (typeof gates)[number]).promise, (r) => r);
+    gates[1]?.open(true);
+    await sleep(1);
+    gates[0]?.open(false); // nothing in flight for a moment; items 2 and 3 launch next
+    await sleep(1);
+    gates[2]?.open(true); // the second success: decided while item 3 still runs
+    const out = await pending;
+    expect(out.accepted).toEqual([1, 2]);
+    let restDone = false;
+    void out.rest.then(() => (restDone = true));
+    await sleep(5);
+    expect(restDone).toBe(false);
+    gates[3]?.open(false);
+    await out.rest;
+    expect(out.results[3]).toBe(false);
+  });
+
   it('stops with the error thrown while reading the prefix, and launches nothing when none are needed', async () => {
     const none = await firstSuccessesInOrder(5, 2, 0, () => Promise.resolve(true), (r) => r);
     expect(none).toMatchObject({ accepted: [], launched: 0 });
@@ -89,6 +146,20 @@ describe('bootstrapDemos', () => {
     expect(demos.slice(4).every((d) => d.augmented === undefined)).toBe(true);
     // An augmented demo is a correct answer to a train example.
     for (const d of demos.slice(0, 4)) expect(trainset.some((ex) => ex.data.text === d.text && ex.data.label === d.label)).toBe(true);
+  });
+
+  it('settling early gives the same demos, and its stragglers fill the cache for a warm rerun', async () => {
+    const serial = await bootstrapDemos(context(1), options);
+    const cache = new MemoryCacheStore();
+    const counter = { calls: 0 };
+    const early = await bootstrapDemos(context(8, { cache, counter }), { ...options, settleEarly: true });
+    expect(JSON.stringify(early.program)).toBe(JSON.stringify(serial.program));
+    await early.stragglers;
+    const cold = counter.calls;
+    expect(cold).toBeGreaterThanOrEqual(early.tried);
+    const warm = await bootstrapDemos(context(8, { cache, counter }), options);
+    expect(JSON.stringify(warm.program)).toBe(JSON.stringify(serial.program));
+    expect(counter.calls).toBe(cold);
   });
 
   it('uses a compiled teacher as given, minus the example at hand', async () => {

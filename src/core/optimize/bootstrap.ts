@@ -19,14 +19,22 @@ export interface BootstrapOptions {
   /** Failed program runs, counted in train order up to the serial cutoff, that stop bootstrapping (DSPy's max_errors). */
   maxErrors?: number;
   seed: number;
+  /**
+   * Resolve as soon as the demos are decided, while runs launched ahead (which the serial loop
+   * would have skipped) still finish in `stragglers`: the caller starts its next work at once and
+   * awaits `stragglers` before it returns, so their replies are in the cache for a rerun.
+   */
+  settleEarly?: boolean;
 }
 
 export interface BootstrapResult {
   program: ProgramState;
   /** Train examples whose trace became demos. */
   bootstrapped: number;
-  /** Program runs made, including those run ahead in parallel that the serial loop would have skipped. */
+  /** Program runs finished, including those run ahead in parallel that the serial loop would have skipped. */
   tried: number;
+  /** Resolves when every run launched has finished (at once unless `settleEarly`); never rejects. */
+  stragglers: Promise<void>;
 }
 
 interface Attempt {
@@ -89,6 +97,7 @@ export async function bootstrapDemos(ctx: OptimizerContext, options: BootstrapOp
       }
     },
   );
+  if (!options.settleEarly) await outcome.rest;
   ctx.signal.throwIfAborted();
 
   const augmented = new Map<string, Demo[]>([...predictors].map((name) => [name, []]));
@@ -105,7 +114,7 @@ export async function bootstrapDemos(ctx: OptimizerContext, options: BootstrapOp
     return [...aug, ...raw.map((ex) => ({ ...ex.data }))];
   });
   const tried = outcome.results.reduce((n, a) => n + (a?.runs ?? 0), 0);
-  return { program, bootstrapped: outcome.accepted.length, tried };
+  return { program, bootstrapped: outcome.accepted.length, tried, stragglers: outcome.rest };
 }
 
 export interface DemoSetOptions {

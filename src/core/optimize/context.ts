@@ -121,6 +121,8 @@ export function createOptimizerContext(init: ContextInit): TrackedContext {
       const result = await evaluate(run, examples, init.metric, {
         fields: init.fields,
         concurrency: init.concurrency,
+        // As many examples again wait at the task LM's slots, prompts built, so none idles between calls.
+        lookahead: init.concurrency,
         // An optimizer scores every candidate fully: failures are low scores, not a reason to stop.
         maxErrors: Number.POSITIVE_INFINITY,
         signal: init.signal,
