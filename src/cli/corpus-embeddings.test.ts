@@ -24,6 +24,19 @@ afterAll(async () => {
   await sim.close();
 });
 
+describe('cliEmbeddings.using', () => {
+  it("searches through the given embedder (an optimize run's metered one), with the same cache and model", () => {
+    const flags = { 'base-url': sim.url, model: 'sim-1', 'embedding-model': 'emb-flag', 'cache-dir': join(dir, 'using-cache') };
+    const own = cliEmbeddings(flags, captureIo());
+    const runEmbedder = { embed: () => Promise.reject(new Error('not called here')) };
+    const run = own.using(runEmbedder);
+    expect(run.embedder()).toBe(runEmbedder);
+    expect(own.embedder()).not.toBe(runEmbedder);
+    expect(run.model).toBe('emb-flag');
+    expect(run.cache).toBe(own.cache);
+  });
+});
+
 describe('CLI embedding search', () => {
   it('evaluates a Retrieve graph in embedding mode, then again from the file cache with no embedding requests', async () => {
     const args = (cacheDir: string) => ['eval', '--project', join(dir, 'embedding.json'), '--corpus', join(dir, 'cities.md'), '--data', join(dir, 'queries.jsonl'), '--metric', 'contains', '--base-url', sim.url, '--model', 'sim-1', '--embedding-model', 'emb-cli', '--cache-dir', cacheDir];

@@ -15,6 +15,8 @@ export interface CliEmbeddings {
   readonly cache: CacheStore | undefined;
   /** --embedding-model, else the studio's default. */
   readonly model: string;
+  /** The same, searching through `embedder` instead: an optimize run's metered, budgeted one. */
+  using(embedder: Embedder): CliEmbeddings;
 }
 
 export function cliEmbeddings(flags: LMFlags & { 'embedding-model'?: string }, io: Io): CliEmbeddings {
@@ -23,7 +25,7 @@ export function cliEmbeddings(flags: LMFlags & { 'embedding-model'?: string }, i
   let embedder: Embedder | undefined;
   let cache: CacheStore | undefined;
   let cacheMade = false;
-  return {
+  const own: CliEmbeddings = {
     embedder() {
       const baseURL = requireFlag(flags['base-url'], 'base-url', 'embedding search sends the passages to that provider');
       // Its own client: the embeddings model is named per request, the chat model is not used.
@@ -38,5 +40,16 @@ export function cliEmbeddings(flags: LMFlags & { 'embedding-model'?: string }, i
       return cache;
     },
     model: named?.trim() ?? DEFAULT_EMBEDDING_MODEL,
+    using(runEmbedder) {
+      return {
+        embedder: () => runEmbedder,
+        get cache() {
+          return own.cache;
+        },
+        model: own.model,
+        using: own.using,
+      };
+    },
   };
+  return own;
 }

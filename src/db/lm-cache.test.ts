@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withCache } from '../core/lm/cache';
 import type { CacheEntry } from '../core/lm/cache-store';
 import { FakeLM } from '../core/lm/fake-lm';
+import { EMBEDDING_KEY_PREFIX, embeddingCacheKey } from '../core/retrieve/embedding-cache';
 import { DbQuotaError } from './errors';
 import { createIndexedDbCacheStore } from './lm-cache';
 import type { StudioDb } from './schema';
@@ -61,6 +62,25 @@ describe('createIndexedDbCacheStore', () => {
     expect(await keys()).toEqual(['k10', 'k5', 'k6', 'k7', 'k8', 'k9']);
     for (let i = 11; i < 15; i++) await store.set(`k${i}`, entry(String(i)));
     expect(await store.size()).toBe(10);
+  });
+
+  it('keeps vectors under their own limit: a large corpus evicts only vectors, never LM replies', async () => {
+    const store = createIndexedDbCacheStore({ db: () => db, maxEntries: 3, maxEmbeddingEntries: 4, evictionBatch: 0 });
+    const vector = (text: string) => embeddingCacheKey('text-embedding-3-small', text);
+    for (const k of ['a', 'b', 'c']) await store.set(k, entry(k));
+    const passages = Array.from({ length: 10 }, (_, i) => `passage ${i}`);
+    for (const text of passages) await store.set(await vector(text), { ...entry(text), texts: [`f32:${btoa(text)}`] });
+    // All three replies stay; of the vectors only the 4 most recently used do.
+    expect(await store.get('a')).toBeDefined();
+    expect((await keys()).filter((k) => !k.startsWith(EMBEDDING_KEY_PREFIX))).toEqual(['a', 'b', 'c']);
+    expect((await keys()).filter((k) => k.startsWith(EMBEDDING_KEY_PREFIX))).toHaveLength(4);
+    expect(await store.get(await vector('passage 9'))).toBeDefined();
+    expect(await store.get(await vector('passage 5'))).toBeUndefined();
+    // A new reply evicts the stalest reply (b: a was read since), not a vector.
+    await store.set('d', entry('d'));
+    expect((await keys()).filter((k) => !k.startsWith(EMBEDDING_KEY_PREFIX))).toEqual(['a', 'c', 'd']);
+    expect(await store.size()).toBe(7);
+    expect(() => createIndexedDbCacheStore({ db: () => db, maxEmbeddingEntries: 0 })).toThrow(/maxEmbeddingEntries must be a positive integer/);
   });
 
   it('deletes and clears', async () => {

@@ -1,12 +1,18 @@
 import type { CacheEntry, CacheStore } from '../core/lm/cache-store';
+import { EMBEDDING_KEY_PREFIX, isEmbeddingCacheKey } from '../core/retrieve/embedding-cache';
 import { guardWrite, isQuotaError } from './errors';
 import { studioDb, type StudioDb } from './schema';
 
 export interface IndexedDbCacheOptions {
-  /** Most entries kept (default 20,000); past it the least recently used go. */
+  /** Most LM replies kept (default 20,000); past it the least recently used go. */
   maxEntries?: number;
   /**
-   * How far below `maxEntries` one eviction goes (default 5% of it): evicting in batches means
+   * Most embedding vectors kept (default 40,000), counted apart from LM replies: a vector evicts
+   * only vectors and a reply only replies, so embedding a large corpus never pushes replies out.
+   */
+  maxEmbeddingEntries?: number;
+  /**
+   * How far below its limit one eviction goes (default 5% of it): evicting in batches means
    * a full cache does one bulk delete every so often, not one per write.
    */
   evictionBatch?: number;
@@ -16,17 +22,32 @@ export interface IndexedDbCacheOptions {
 }
 
 export const DEFAULT_CACHE_ENTRIES = 20_000;
+/** About 330 MB of 1536-dimension vectors (8 KB each as stored), room for two large corpora. */
+export const DEFAULT_EMBEDDING_CACHE_ENTRIES = 40_000;
 
-/** The LM cache on the lmCache table: an LRU shared by the page and the worker. */
+interface Limit {
+  max: number;
+  batch: number;
+}
+
+function limit(name: string, max: number, batchOption: number | undefined): Limit {
+  if (!Number.isInteger(max) || max < 1) throw new RangeError(`createIndexedDbCacheStore: ${name} must be a positive integer, got ${max}`);
+  const batch = batchOption ?? Math.ceil(max / 20);
+  if (!Number.isInteger(batch) || batch < 0 || batch >= max) {
+    throw new RangeError(`createIndexedDbCacheStore: evictionBatch must be an integer in [0, ${name}), got ${batch}`);
+  }
+  return { max, batch };
+}
+
+/**
+ * The LM cache on the lmCache table: an LRU shared by the page and the worker. Embedding
+ * vectors (keys behind EMBEDDING_KEY_PREFIX) and LM replies live in the same table under
+ * separate limits, each evicting only its own kind; no index beyond the key's is needed.
+ */
 export function createIndexedDbCacheStore(options: IndexedDbCacheOptions = {}): CacheStore {
-  const maxEntries = options.maxEntries ?? DEFAULT_CACHE_ENTRIES;
-  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-    throw new RangeError(`createIndexedDbCacheStore: maxEntries must be a positive integer, got ${maxEntries}`);
-  }
-  const evictionBatch = options.evictionBatch ?? Math.ceil(maxEntries / 20);
-  if (!Number.isInteger(evictionBatch) || evictionBatch < 0 || evictionBatch >= maxEntries) {
-    throw new RangeError(`createIndexedDbCacheStore: evictionBatch must be an integer in [0, maxEntries), got ${evictionBatch}`);
-  }
+  const replies = limit('maxEntries', options.maxEntries ?? DEFAULT_CACHE_ENTRIES, options.evictionBatch);
+  const vectors = limit('maxEmbeddingEntries', options.maxEmbeddingEntries ?? DEFAULT_EMBEDDING_CACHE_ENTRIES, options.evictionBatch);
+  const evictionBatch = replies.batch;
   const getDb = options.db ?? studioDb;
   const now = options.now ?? Date.now;
 
@@ -42,12 +63,26 @@ export function createIndexedDbCacheStore(options: IndexedDbCacheOptions = {}): 
     await db.lmCache.bulkDelete(stale.filter((k) => k !== keep).slice(0, count));
   }
 
+  /**
+   * The same among entries of one kind. The keys come in use order without their values (a key
+   * cursor), and this runs once per eviction batch, not per write.
+   */
+  async function evictOldestOfKind(db: StudioDb, embedding: boolean, count: number, keep: string): Promise<void> {
+    if (count <= 0) return;
+    const ordered = await db.lmCache.orderBy('lastUsed').primaryKeys();
+    const stale = ordered.filter((k) => k !== keep && isEmbeddingCacheKey(k) === embedding).slice(0, count);
+    await db.lmCache.bulkDelete(stale);
+  }
+
   async function write(key: string, entry: CacheEntry): Promise<void> {
     const db = getDb();
+    const embedding = isEmbeddingCacheKey(key);
+    const { max, batch } = embedding ? vectors : replies;
     await db.transaction('rw', db.lmCache, async () => {
       await db.lmCache.put({ key, entry, lastUsed: stamp() });
-      const count = await db.lmCache.count();
-      if (count > maxEntries) await evictOldest(db, count - (maxEntries - evictionBatch), key);
+      const embeddingCount = await db.lmCache.where('key').startsWith(EMBEDDING_KEY_PREFIX).count();
+      const count = embedding ? embeddingCount : (await db.lmCache.count()) - embeddingCount;
+      if (count > max) await evictOldestOfKind(db, embedding, count - (max - batch), key);
     });
   }
 

@@ -1,6 +1,7 @@
 import { createFineTuner, type FineTuner } from '../core/lm/finetune';
 import { createOpenAIClient, type OpenAIClient } from '../core/lm/openai-client';
 import { DEFAULT_PRICES, isLocalBaseURL, LOCAL_PRICE, type PriceTable } from '../core/lm/prices';
+import { DEFAULT_EMBEDDING_MODEL } from '../core/retrieve/embedding';
 import { createSimFetch } from '../sim';
 import type { ProviderSpec } from './protocol';
 
@@ -42,6 +43,7 @@ export function fineTunerFor(provider: ProviderSpec): FineTuner {
 export function pricesFor(provider: ProviderSpec): PriceTable {
   const free = provider.kind === 'demo' || isLocalBaseURL(provider.baseURL);
   if (!free) return DEFAULT_PRICES;
-  const models = [provider.taskModel, provider.promptModel ?? provider.taskModel];
+  // The default embeddings model too: embedding search on these providers is metered and free.
+  const models = [provider.taskModel, provider.promptModel ?? provider.taskModel, DEFAULT_EMBEDDING_MODEL];
   return { ...DEFAULT_PRICES, ...Object.fromEntries(models.map((m) => [m, LOCAL_PRICE])) };
 }

@@ -4,6 +4,7 @@ import type { Example } from '../core/data/types';
 import { graphFromSignature } from '../core/program/build';
 import { parseSignature } from '../core/signature';
 import { MemoryCacheStore } from '../core/lm/cache-store';
+import { createPauseGate } from '../core/lm/scheduler-flow';
 import { createRunDispatcher } from './dispatcher';
 import type { OptimizeCommand, WorkerEvent } from './protocol';
 import { memoryPersistence } from './resume-test-support';
@@ -85,6 +86,24 @@ describe('run dispatcher', () => {
       expect(last?.type === 'failed' ? last.error : last?.type, optimizer).toBe('finished');
     }
   }, 30_000);
+
+  it("holds a run's embeddings requests while offline, then meters them and stops at its call budget", async () => {
+    const gate = createPauseGate(true);
+    const events: WorkerEvent[] = [];
+    const command = optimizeCommand({ runId: 'offline', optimizer: 'knn-fewshot', config: { k: 3 }, devset: [], budget: { maxCalls: 1 } });
+    const done = createRunDispatcher({ persistence: memoryPersistence().persistence, gate }).dispatch(command, (e) => events.push(e));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events.map((e) => e.type)).toEqual(['started']);
+    gate.resume();
+    await done;
+    const last = events.at(-1);
+    if (last?.type !== 'finished') throw new Error(`run ended ${last?.type}`);
+    // The train inputs' embeddings request was the one call the budget allowed; no LM call went.
+    expect(last.result.stopReason).toBe('budget');
+    expect(last.result.usage.calls).toBe(1);
+    expect(last.result.usage.spent.promptTokens).toBeGreaterThan(0);
+    expect(last.result.usage.spent.completionTokens).toBe(0);
+  });
 
   it('replays a candidate on one example through the cache, with its exact messages and no new calls', async () => {
     const cacheStore = new MemoryCacheStore();

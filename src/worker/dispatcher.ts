@@ -8,7 +8,8 @@ import { programState } from '../core/program/state';
 import { execute } from '../core/program/execute';
 import { createLM } from '../core/lm/stack';
 import { createAdaptiveLimit, withFlowControl, type PauseGate } from '../core/lm/scheduler-flow';
-import type { LM } from '../core/lm/types';
+import type { Embedder, LM } from '../core/lm/types';
+import { withEmbeddingGate } from '../core/retrieve/embedder-stack';
 import { clientFor, fineTunerFor, pricesFor } from './clients';
 import { evaluateGraph } from './evaluate-run';
 import type { EvaluateCommand, OptimizeCommand, ReplayRequest, ReplayResult, RunCommand, RunLocks, RunPersistence, RunRow, RunWorkerApi, WorkerEvent, WorkerEventBody } from './protocol';
@@ -19,8 +20,11 @@ const SPENT_SAVE_INTERVAL_MS = 1000;
 export interface DispatcherDeps {
   persistence: RunPersistence;
   cacheStore?: CacheStore;
-  /** Retrievers and the code sandbox for a run's graph; none when omitted. */
-  services?: (command: OptimizeCommand | EvaluateCommand | ReplayRequest) => ProgramServices | Promise<ProgramServices>;
+  /**
+   * Retrievers and the code sandbox for a run's graph; none when omitted. An optimize run passes
+   * its embedder (metered, budgeted, behind the gate) for embedding search to use.
+   */
+  services?: (command: OptimizeCommand | EvaluateCommand | ReplayRequest, embedder?: Embedder) => ProgramServices | Promise<ProgramServices>;
   now?: () => number;
   /** One tab per run (Web Locks in the browser); without it every run may start. */
   locks?: RunLocks;
@@ -136,7 +140,10 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
         metric, metricConfig: command.metricConfig, seed: command.seed, concurrency: command.concurrency, budget: command.budget, spent,
       },
       // The task client also serves embeddings (KNNFewShot); fine-tuning goes to the same provider.
-      { taskClient, promptClient, embedder: taskOpenAI, fineTuner: fineTunerFor(provider), services: await deps.services?.(command), cacheStore: deps.cacheStore, prices: pricesFor(provider), emit, signal },
+      {
+        taskClient, promptClient, embedder: withEmbeddingGate(taskOpenAI, deps.gate), fineTuner: fineTunerFor(provider),
+        services: (embedder) => deps.services?.(command, embedder) ?? {}, cacheStore: deps.cacheStore, prices: pricesFor(provider), emit, signal,
+      },
     );
     await store.flush();
   }

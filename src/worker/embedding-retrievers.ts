@@ -8,7 +8,10 @@ import type { CorpusSource } from './retriever';
 export interface EmbeddingRetrieversOptions {
   /** What reads the stored corpora. */
   source: Pick<CorpusSource, 'get' | 'load'>;
-  /** The run's provider (its task client serves embeddings); undefined when it has none. */
+  /**
+   * The run's provider (its task client serves embeddings); undefined when it has none. An
+   * optimize run passes its own embedder here, so searches are metered and budgeted with its calls.
+   */
   embedder: Embedder | undefined;
   /** The LM cache's store: passage vectors are kept there, keyed by model and text. */
   cache?: CacheStore;

@@ -1,5 +1,6 @@
 import { expose } from 'comlink';
 import { createPauseGate } from '../core/lm/scheduler-flow';
+import { withEmbeddingGate } from '../core/retrieve/embedder-stack';
 import { corpora, createIndexedDbCacheStore } from '../db';
 import { createCodeBridge } from './code-bridge';
 import { dbPersistence } from './db-persistence';
@@ -21,6 +22,7 @@ const code = createCodeBridge();
 // Retrieve's corpora: indexes loaded from IndexedDB (or built and stored), kept for every run.
 const retrievers = createCorpusRetrievers(corpora);
 // One LM cache for the run's calls and for the passage vectors of embedding search.
+// Vectors have their own entry limit in it (see lm-cache.ts), so a large corpus keeps LM replies.
 const cacheStore = createIndexedDbCacheStore({ maxEntries: 20_000 });
 
 expose({
@@ -30,10 +32,15 @@ expose({
     locks: webRunLocks(),
     gate,
     onlineChanged,
-    // Embedding search goes to the run's own provider (its task client serves embeddings).
-    services: (command) => ({
+    // Embedding search goes to the run's own provider (its task client serves embeddings): an
+    // optimize run hands over its metered, budgeted embedder; evaluations get the bare client
+    // behind the offline gate.
+    services: (command, embedder) => ({
       code: code.runner,
-      ...retrieverService(retrievers.retriever, createEmbeddingRetrievers({ source: corpora, embedder: clientFor(command.provider, command.provider.taskModel), cache: cacheStore })),
+      ...retrieverService(
+        retrievers.retriever,
+        createEmbeddingRetrievers({ source: corpora, embedder: embedder ?? withEmbeddingGate(clientFor(command.provider, command.provider.taskModel), gate), cache: cacheStore }),
+      ),
     }),
   }),
   provideCodeRunner: code.provide,

@@ -3,6 +3,7 @@ import { exportDspyJson } from '../../core/formats/dspy-json';
 import { getMetric, listMetrics } from '../../core/evaluate/metrics/registry';
 import { createOpenAIClient } from '../../core/lm';
 import { createFineTuner } from '../../core/lm/finetune';
+import type { Embedder } from '../../core/lm/types';
 import type { RunEvent } from '../../core/optimize/events';
 import { listOptimizers } from '../../core/optimize/registry';
 import { planRun, runOptimizer, type RunSpec } from '../../core/optimize/runner';
@@ -87,7 +88,10 @@ export async function optimizeCommand(argv: string[], io: Io): Promise<number> {
   if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new UsageError('--config must be a JSON object');
   const { graph, project } = await loadProgram(flags, io);
   const code = await codeSetup(flags, io, graph, project, metricId);
-  const services = { ...code.services, ...corpusServices(await loadCorpora(io, flags.corpus, project), cliEmbeddings(flags, io)) };
+  const corpora = await loadCorpora(io, flags.corpus, project);
+  const embeddings = cliEmbeddings(flags, io);
+  // Embedding search goes through the run's embedder, so its requests are metered and budgeted.
+  const services = (embedder: Embedder | undefined) => ({ ...code.services, ...corpusServices(corpora, embedder ? embeddings.using(embedder) : embeddings) });
   const train = await loadExamples(io, requireFlag(flags.train, 'train', 'a CSV, JSON or JSONL file'), graph);
   const dev = flags.dev ? await loadExamples(io, flags.dev, graph) : undefined;
   const val = flags.val ? await loadExamples(io, flags.val, graph) : undefined;

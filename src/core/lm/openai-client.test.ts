@@ -204,8 +204,14 @@ describe('createOpenAIClient', () => {
         : json({ object: 'list', data: [{ id: 'a', object: 'model' }, { id: 'b', object: 'model' }] }),
     );
     const client = createOpenAIClient({ baseURL: BASE, apiKey: KEY, model: 'm', embeddingModel: 'emb', fetch });
-    expect(await client.embed({ input: ['x', 'y'] })).toEqual([[1], [2]]);
+    expect(await client.embed({ input: ['x', 'y'] })).toEqual({ vectors: [[1], [2]], model: 'e', usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 } });
     expect(seen[0]?.body).toMatchObject({ model: 'emb', input: ['x', 'y'] });
     expect(await client.listModels()).toEqual(['a', 'b']);
+  });
+
+  it("reports an embeddings request's prompt tokens as its usage", async () => {
+    const { fetch } = fakeFetch(() => json({ object: 'list', data: [{ index: 0, embedding: [1] }], model: 'emb-2025', usage: { prompt_tokens: 7, total_tokens: 7 } }));
+    const client = createOpenAIClient({ baseURL: BASE, apiKey: KEY, model: 'm', embeddingModel: 'emb', fetch });
+    expect(await client.embed({ input: ['x'] })).toEqual({ vectors: [[1]], model: 'emb-2025', usage: { promptTokens: 7, completionTokens: 0, totalTokens: 7 } });
   });
 });

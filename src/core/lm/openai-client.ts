@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { LMError } from './errors';
 import { fromCompletion, toChatParams } from './openai-request';
 import { toLMError } from './openai-errors';
-import type { Embedder, EmbeddingsRequest, LM, LMRequest, LMResponse, SamplingParams } from './types';
+import type { Embedder, EmbeddingsRequest, EmbeddingsResponse, LM, LMRequest, LMResponse, SamplingParams } from './types';
 
 export interface OpenAIClientOptions {
   /** e.g. https://api.openai.com/v1, https://api.groq.com/openai/v1, http://127.0.0.1:8788/v1 */
@@ -69,7 +69,7 @@ export function createOpenAIClient(options: OpenAIClientOptions): OpenAIClient {
     }
   }
 
-  async function embed(request: EmbeddingsRequest): Promise<number[][]> {
+  async function embed(request: EmbeddingsRequest): Promise<EmbeddingsResponse> {
     const embedModel = request.model ?? options.embeddingModel ?? model;
     const what = describe('embedding', embedModel);
     try {
@@ -77,7 +77,7 @@ export function createOpenAIClient(options: OpenAIClientOptions): OpenAIClient {
         { model: embedModel, input: request.input, encoding_format: 'float' },
         signalOption(request.signal),
       );
-      return readEmbeddings(body, request.input.length, what);
+      return { vectors: readEmbeddings(body, request.input.length, what), ...readEmbeddingUsage(body, embedModel) };
     } catch (error) {
       throw toLMError(error, { what, signal: request.signal, secrets, nowMs: now() });
     }
@@ -99,6 +99,14 @@ export function createOpenAIClient(options: OpenAIClientOptions): OpenAIClient {
 
 function signalOption(signal: AbortSignal | undefined): { signal?: AbortSignal } {
   return signal ? { signal } : {};
+}
+
+/** The reply's model and `usage.prompt_tokens`; a provider that reports none is metered as 0 tokens. */
+function readEmbeddingUsage(body: unknown, requested: string): Pick<EmbeddingsResponse, 'model' | 'usage'> {
+  const { model, usage } = (typeof body === 'object' && body !== null ? body : {}) as { model?: unknown; usage?: { prompt_tokens?: unknown } | null };
+  const raw = usage?.prompt_tokens;
+  const tokens = typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 ? Math.round(raw) : 0;
+  return { model: typeof model === 'string' && model !== '' ? model : requested, usage: { promptTokens: tokens, completionTokens: 0, totalTokens: tokens } };
 }
 
 function readEmbeddings(body: unknown, expected: number, what: string): number[][] {

@@ -157,8 +157,9 @@ describe('LM stack against the sim server', () => {
     expect(reply).toMatchObject({ model: MODEL, cached: false });
     expect(reply.usage.totalTokens).toBeGreaterThan(0);
     expect(await client.listModels()).toContain(MODEL);
-    const [vector] = await client.embed({ input: ['hello'], model: 'sim-embed-1' });
-    expect(vector?.length).toBeGreaterThan(0);
+    const embedded = await client.embed({ input: ['hello'], model: 'sim-embed-1' });
+    expect(embedded.vectors[0]?.length).toBeGreaterThan(0);
+    expect(embedded.usage.promptTokens).toBeGreaterThan(0);
   });
 
   it('reports a malformed body as a malformed LMError', async () => {

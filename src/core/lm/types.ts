@@ -61,8 +61,22 @@ export interface EmbeddingsRequest {
   signal?: AbortSignal;
 }
 
+/** One embeddings reply: a vector per input, in order, and what the request spent. */
+export interface EmbeddingsResponse {
+  vectors: number[][];
+  /** The model that embedded, as the provider named it (the requested one when it did not). */
+  model: string;
+  /** The provider's `usage.prompt_tokens` (embeddings have no completion); zeros when it reported none. */
+  usage: Usage;
+}
+
 export interface Embedder {
-  embed(request: EmbeddingsRequest): Promise<number[][]>;
+  embed(request: EmbeddingsRequest): Promise<EmbeddingsResponse>;
+  /**
+   * Told when a cache served vectors instead of this embedder: `usage` is what those texts cost
+   * when they were embedded. A metered embedder counts it as saved, as an LM cache hit is.
+   */
+  cacheHit?(model: string, usage: Usage): void;
 }
 
 export const ZERO_USAGE: Usage = Object.freeze({ promptTokens: 0, completionTokens: 0, totalTokens: 0 });

@@ -24,6 +24,23 @@ describe('UsageMeter', () => {
     expect(totals.unpricedModels).toEqual([]);
   });
 
+  it('keeps embedding requests apart as their own kind, while the totals and per-model figures cover both', () => {
+    const meter = new UsageMeter({ 'gpt-4o-mini': { input: 0.15, output: 0.6 }, 'text-embedding-3-small': { input: 0.02, output: 0 } });
+    meter.record('gpt-4o-mini', tokens(1_000_000, 0), false);
+    meter.record('text-embedding-3-small', tokens(1_000_000, 0), false, 'embedding');
+    meter.record('text-embedding-3-small', tokens(500_000, 0), true, 'embedding');
+    expect(meter.totals('embedding')).toMatchObject({ calls: 2, cachedCalls: 1, spent: { ...tokens(1_000_000, 0), cost: 0.02 }, saved: { ...tokens(500_000, 0), cost: 0.01 } });
+    expect(meter.totals('lm')).toMatchObject({ calls: 1, spent: { ...tokens(1_000_000, 0), cost: 0.15 } });
+    expect(meter.totals()).toMatchObject({ calls: 3, spent: tokens(2_000_000, 0) });
+    expect(meter.totals().spent.cost).toBeCloseTo(0.17, 12);
+    expect(Object.keys(meter.byModel())).toEqual(['gpt-4o-mini', 'text-embedding-3-small']);
+    // A model used both ways is one entry per model, and unpriced once.
+    meter.record('mystery', tokens(5, 0), false);
+    meter.record('mystery', tokens(5, 0), false, 'embedding');
+    expect(meter.byModel()['mystery']).toMatchObject({ calls: 2, spent: { totalTokens: 10, cost: undefined } });
+    expect(meter.totals().unpricedModels).toEqual(['mystery']);
+  });
+
   it('reports an unknown cost, not zero, when a model has no price', () => {
     const meter = new UsageMeter({ known: { input: 1, output: 1 } });
     meter.record('known', tokens(10, 10), false);

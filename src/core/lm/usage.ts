@@ -18,7 +18,12 @@ export interface UsageTotals {
   unpricedModels: string[];
 }
 
+/** What a call was: a chat completion or an embeddings request. Totals may be read per kind. */
+export type UsageKind = 'lm' | 'embedding';
+
 interface ModelTally {
+  model: string;
+  kind: UsageKind;
   calls: number;
   cachedCalls: number;
   spent: Usage;
@@ -46,8 +51,10 @@ export class UsageMeter {
     return this.prices;
   }
 
-  record(model: string, usage: Usage, cached: boolean): void {
-    const tally = this.tallies.get(model) ?? { calls: 0, cachedCalls: 0, spent: { ...ZERO_USAGE }, saved: { ...ZERO_USAGE } };
+  record(model: string, usage: Usage, cached: boolean, kind: UsageKind = 'lm'): void {
+    // Keyed by kind too, so an embeddings model never shares a tally with a chat model.
+    const id = kind === 'lm' ? model : `${kind}:${model}`;
+    const tally = this.tallies.get(id) ?? { model, kind, calls: 0, cachedCalls: 0, spent: { ...ZERO_USAGE }, saved: { ...ZERO_USAGE } };
     tally.calls++;
     // A hit costs nothing: its usage is what the original call spent, i.e. what the hit saved.
     if (cached) {
@@ -56,17 +63,19 @@ export class UsageMeter {
     } else {
       tally.spent = addUsage(tally.spent, usage);
     }
-    this.tallies.set(model, tally);
+    this.tallies.set(id, tally);
   }
 
-  totals(): UsageTotals {
-    return this.sum([...this.tallies.entries()]);
+  /** Every call's totals, or only those of one kind (embedding requests, say). */
+  totals(kind?: UsageKind): UsageTotals {
+    return this.sum([...this.tallies.values()].filter((t) => kind === undefined || t.kind === kind));
   }
 
   /** The same totals, one per model id as the provider reported it. */
   byModel(): Record<string, UsageTotals> {
     const out: Record<string, UsageTotals> = {};
-    for (const entry of this.tallies) out[entry[0]] = this.sum([entry]);
+    const models = new Set([...this.tallies.values()].map((t) => t.model));
+    for (const model of models) out[model] = this.sum([...this.tallies.values()].filter((t) => t.model === model));
     return out;
   }
 
@@ -74,7 +83,7 @@ export class UsageMeter {
     this.tallies.clear();
   }
 
-  private sum(entries: Array<[string, ModelTally]>): UsageTotals {
+  private sum(entries: ModelTally[]): UsageTotals {
     const totals: UsageTotals = {
       calls: 0,
       cachedCalls: 0,
@@ -82,13 +91,14 @@ export class UsageMeter {
       saved: { ...ZERO_USAGE, cost: 0 },
       unpricedModels: [],
     };
-    for (const [model, tally] of entries) {
+    for (const tally of entries) {
+      const model = tally.model;
       totals.calls += tally.calls;
       totals.cachedCalls += tally.cachedCalls;
       totals.spent = addCosted(totals.spent, tally.spent, costOf(model, tally.spent, this.prices));
       totals.saved = addCosted(totals.saved, tally.saved, costOf(model, tally.saved, this.prices));
       const used = tally.spent.totalTokens + tally.saved.totalTokens > 0;
-      if (used && priceOf(model, this.prices) === undefined) totals.unpricedModels.push(model);
+      if (used && priceOf(model, this.prices) === undefined && !totals.unpricedModels.includes(model)) totals.unpricedModels.push(model);
     }
     return totals;
   }

@@ -1,4 +1,4 @@
-import type { LM } from '../lm/types';
+import type { Embedder, LM } from '../lm/types';
 import type { UsageMeter } from '../lm/usage';
 
 export interface Budget {
@@ -24,6 +24,8 @@ export class BudgetExceededError extends Error {
 export interface BudgetGuard {
   /** Wraps the provider client: every request that would leave the machine passes the check. */
   wrap(client: LM): LM;
+  /** The same check before every embeddings request; the meter counts their tokens and cost too. */
+  wrapEmbedder(embedder: Embedder): Embedder;
   /** The limit reached, if any. */
   readonly reason: string | undefined;
   /** Requests started in this session (not counting `before`). */
@@ -47,6 +49,19 @@ export function createBudgetGuard(budget: Budget, meter: UsageMeter, onExceeded:
     if (budget.maxCost !== undefined && (before.cost ?? 0) + (totals.spent.cost ?? 0) >= budget.maxCost) return `the cost budget ($${budget.maxCost}) is spent`;
     return undefined;
   };
+  /** Undefined when a request may go, else the refusal (the first one also stops the run). */
+  const refusal = (): BudgetExceededError | undefined => {
+    const over = reason ?? check();
+    if (!over) {
+      started++;
+      return undefined;
+    }
+    if (!reason) {
+      reason = over;
+      onExceeded(over);
+    }
+    return new BudgetExceededError(over);
+  };
   return {
     get reason() {
       return reason;
@@ -57,17 +72,16 @@ export function createBudgetGuard(budget: Budget, meter: UsageMeter, onExceeded:
     wrap: (client) => ({
       model: client.model,
       complete(request) {
-        const over = reason ?? check();
-        if (over) {
-          if (!reason) {
-            reason = over;
-            onExceeded(over);
-          }
-          return Promise.reject(new BudgetExceededError(over));
-        }
-        started++;
-        return client.complete(request);
+        const refused = refusal();
+        return refused ? Promise.reject(refused) : client.complete(request);
       },
+    }),
+    wrapEmbedder: (embedder) => ({
+      embed(request) {
+        const refused = refusal();
+        return refused ? Promise.reject(refused) : embedder.embed(request);
+      },
+      ...(embedder.cacheHit ? { cacheHit: embedder.cacheHit.bind(embedder) } : {}),
     }),
   };
 }

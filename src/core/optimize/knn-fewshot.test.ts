@@ -3,7 +3,12 @@ import { generateClassification } from '../../sim';
 import type { Example } from '../data/types';
 import { getMetric } from '../evaluate/metrics/registry';
 import { MemoryCacheStore } from '../lm/cache-store';
+import { createPauseGate } from '../lm/scheduler-flow';
+import type { Embedder } from '../lm/types';
+import { withEmbeddingGate } from '../retrieve/embedder-stack';
+import { BudgetExceededError } from './budget';
 import { graphFromSignature } from '../program/build';
+import { programState } from '../program/state';
 import { parseSignature } from '../signature';
 import { knnFewShot, knnFewShotConfig } from './knn-fewshot';
 import { inputText, nearest, neighbourVotes } from './knn-neighbours';
@@ -36,6 +41,46 @@ describe('knn-fewshot', () => {
   it("accepts k and BootstrapFewShot's parameters", () => {
     expect(knnFewShotConfig.parse({})).toMatchObject({ k: 3, max_bootstrapped_demos: 4, max_labeled_demos: 16 });
     expect(knnFewShot.plan(knnFewShotConfig.parse({}), { train: 40, val: 30, predictors: 1 })).toMatchObject({ taskRuns: 70, taskCalls: 70 });
+    expect(knnFewShot.plan(knnFewShotConfig.parse({}), { train: 40, val: 30, predictors: 1 }).notes[0]).toMatch(/^2 embeddings requests for 40 train and 30 val inputs/);
+    expect(knnFewShot.plan(knnFewShotConfig.parse({}), { train: 300, val: 1, predictors: 1 }).notes[0]).toMatch(/^3 embeddings requests/);
+  });
+
+  it("meters its embeddings requests in the run's usage, and stops cleanly at a call budget they reach", async () => {
+    const base = host([]);
+    const sent: number[] = [];
+    const counting: Embedder = { embed: (request) => (sent.push(request.input.length), base.embedder.embed(request)) };
+    const outcome = await runOptimizer(spec({ devset: [], budget: { maxCalls: 1 } }), { ...base, embedder: counting });
+    if (outcome.status !== 'finished') throw new Error(`the run did not finish: ${JSON.stringify(outcome)}`);
+    // The train inputs' request went; the val inputs' was refused before it was sent.
+    expect(sent).toEqual([trainset.length]);
+    expect(outcome.result.stopReason).toBe('budget');
+    expect(outcome.result.program).toEqual(programState(graph));
+    expect(outcome.result.usage.calls).toBe(1);
+    expect(outcome.result.usage.spent.promptTokens).toBeGreaterThan(0);
+  });
+
+  it('waits while the host is offline and goes on when it is back', async () => {
+    const base = host([]);
+    const gate = createPauseGate(true);
+    let sent = 0;
+    const counting: Embedder = { embed: (request) => (sent++, base.embedder.embed(request)) };
+    const pending = runOptimizer(spec({ devset: [] }), { ...base, embedder: withEmbeddingGate(counting, gate) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toBe(0);
+    gate.resume();
+    expect((await pending).status).toBe('finished');
+    expect(sent).toBe(2);
+  });
+
+  it("hands services the run's embedder: embedding search is metered and budgeted like its LM calls", async () => {
+    let given: Embedder | undefined;
+    const outcome = await runOptimizer(spec({ devset: [], budget: { maxCalls: 10 } }), {
+      ...host([]),
+      services: (embedder) => ((given = embedder), {}),
+    });
+    expect(outcome.status).toBe('finished');
+    if (!given) throw new Error('services was not given an embedder');
+    await expect(given.embed({ input: ['after the budget'] })).rejects.toBeInstanceOf(BudgetExceededError);
   });
 
   it('improves on zero-shot on held-out dev, within the planned calls', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Example } from '../data/types';
 import { bootstrapDemos } from './bootstrap';
 import { bootstrapParams, bootstrapRunRange } from './bootstrap-fewshot';
-import { embedExamples, neighbourVotes } from './knn-neighbours';
+import { embedExamples, embeddingRequests, neighbourVotes } from './knn-neighbours';
 import type { Optimizer } from './types';
 
 export const knnFewShotConfig = z.object({
@@ -19,7 +19,8 @@ export type KNNFewShotConfig = z.infer<typeof knnFewShotConfig>;
  * the val set: each val input votes for its k nearest train examples (dot product of the
  * provider's embeddings), and BootstrapFewShot runs over the train examples ranked by votes, so
  * the demos come from the neighbourhoods most val inputs share. The result is scored once on the
- * val set. Embeddings go through the host's embedder once per run (not budgeted: they are cheap).
+ * val set. Embeddings go through the run's embedder once per run: metered with the LM calls,
+ * checked against the run's budget before each request, and held while the host is offline.
  */
 export const knnFewShot: Optimizer<KNNFewShotConfig> = {
   id: 'knn-fewshot',
@@ -30,12 +31,13 @@ export const knnFewShot: Optimizer<KNNFewShotConfig> = {
   usesPromptModel: false,
   plan: (config, sizes) => {
     const runs = bootstrapRunRange(config, sizes.train);
+    const embeddings = embeddingRequests(sizes.train) + embeddingRequests(sizes.val);
     return {
       taskRuns: runs.max + sizes.val,
       taskCalls: (runs.max + sizes.val) * sizes.predictors,
       promptCalls: 0,
       notes: [
-        `embeddings for ${sizes.train} train and ${sizes.val} val inputs (not LM calls)`,
+        `${embeddings} embeddings request${embeddings === 1 ? '' : 's'} for ${sizes.train} train and ${sizes.val} val inputs (not LM calls; they count against the call, token and cost budgets)`,
         `${runs.min}–${runs.max} bootstrap runs over the val inputs' ${config.k} nearest train examples`,
         `${sizes.val} runs to score the result on the val set`,
       ],

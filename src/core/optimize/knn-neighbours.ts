@@ -2,7 +2,12 @@ import type { Example } from '../data/types';
 import type { Embedder } from '../lm/types';
 
 /** Inputs per embeddings request: well under providers' per-request limits. */
-const BATCH = 256;
+export const KNN_EMBED_BATCH = 256;
+
+/** Embeddings requests `embedExamples` sends for this many examples. */
+export function embeddingRequests(examples: number): number {
+  return Math.ceil(examples / KNN_EMBED_BATCH);
+}
 
 /** The text DSPy's KNN vectorizes: `key: value` for each input, joined with ` | `. */
 export function inputText(example: Example, inputKeys: readonly string[]): string {
@@ -12,10 +17,10 @@ export function inputText(example: Example, inputKeys: readonly string[]): strin
 export async function embedExamples(embedder: Embedder, examples: readonly Example[], inputKeys: readonly string[], signal: AbortSignal): Promise<number[][]> {
   const texts = examples.map((ex) => inputText(ex, inputKeys));
   const out: number[][] = [];
-  for (let i = 0; i < texts.length; i += BATCH) {
+  for (let i = 0; i < texts.length; i += KNN_EMBED_BATCH) {
     signal.throwIfAborted();
-    const batch = texts.slice(i, i + BATCH);
-    const vectors = await embedder.embed({ input: batch, signal });
+    const batch = texts.slice(i, i + KNN_EMBED_BATCH);
+    const { vectors } = await embedder.embed({ input: batch, signal });
     if (vectors.length !== batch.length) throw new Error(`the embeddings endpoint returned ${vectors.length} vectors for ${batch.length} inputs`);
     out.push(...vectors);
   }

@@ -15,6 +15,7 @@ import { createBudgetGuard, type Budget, type BudgetSpent } from './budget';
 import { createOptimizerContext, type Best } from './context';
 import type { CompileResult, Plan, RunEvent, StopReason } from './events';
 import { getOptimizer } from './registry';
+import { withEmbeddingUsage } from '../retrieve/embedder-stack';
 import type { CallPlan, DataSizes } from './types';
 
 export interface RunSpec {
@@ -43,14 +44,20 @@ export interface RunHost {
   taskClient: LM;
   /** The proposer / reflection model's transport; the task model when omitted. */
   promptClient?: LM;
-  /** The provider's embeddings endpoint, for KNNFewShot. Not budgeted: embeddings are cheap and cached by the optimizer. */
+  /**
+   * The provider's embeddings endpoint (KNNFewShot, embedding search). The run meters it and
+   * checks its budget before each request; the host puts it behind its pause gate.
+   */
   embedder?: Embedder;
   /** The provider's fine-tuning API, for BootstrapFinetune. Jobs are not LM calls: the call budget does not cover them. */
   fineTuner?: FineTuner;
   cacheStore?: CacheStore;
   prices?: PriceTable;
-  /** Retrievers and the code sandbox for Retrieve, ReAct and Code nodes. */
-  services?: ProgramServices;
+  /**
+   * Retrievers and the code sandbox for Retrieve, ReAct and Code nodes. As a function it is
+   * given the run's embedder (metered and budgeted) for embedding search to use.
+   */
+  services?: ProgramServices | ((embedder: Embedder | undefined) => ProgramServices | Promise<ProgramServices>);
   emit: (event: RunEvent) => void;
   signal?: AbortSignal;
   now?: () => number;
@@ -134,6 +141,14 @@ export async function runOptimizer(spec: RunSpec, host: RunHost): Promise<RunOut
   const scheduler = { concurrency: spec.concurrency ?? 8 };
   const taskLM: LM = createLM({ client: guard.wrap(host.taskClient), cacheStore: host.cacheStore, scheduler, meter });
   const promptLM: LM = host.promptClient ? createLM({ client: guard.wrap(host.promptClient), cacheStore: host.cacheStore, scheduler, meter }) : taskLM;
+  const embedder = host.embedder && withEmbeddingUsage(guard.wrapEmbedder(host.embedder), meter);
+  let services: ProgramServices | undefined;
+  try {
+    services = typeof host.services === 'function' ? await host.services(embedder) : host.services;
+  } catch (error) {
+    host.signal?.removeEventListener('abort', onOuterAbort);
+    return fail(error instanceof Error ? error.message : String(error));
+  }
 
   const baseline = programState(spec.graph);
   const valset = spec.valset && spec.valset.length > 0 ? spec.valset : spec.trainset;
@@ -161,7 +176,7 @@ export async function runOptimizer(spec: RunSpec, host: RunHost): Promise<RunOut
   };
   const ctx = createOptimizerContext({
     program, baseline, trainset: spec.trainset, valset, metric: spec.metric, metricConfig: spec.metricConfig, fields,
-    taskLM, promptLM, embedder: host.embedder, fineTuner: host.fineTuner, services: host.services, meter, seed: spec.seed, signal: controller.signal, concurrency: scheduler.concurrency, emit, now, onActivity: reportProgress,
+    taskLM, promptLM, embedder, fineTuner: host.fineTuner, services, meter, seed: spec.seed, signal: controller.signal, concurrency: scheduler.concurrency, emit, now, onActivity: reportProgress,
   });
   const devScore = async (state: ProgramState) =>
     spec.devset && spec.devset.length > 0 ? (await ctx.evaluate(state, spec.devset, { label: 'dev', subset: 'full', record: false })).result.score : undefined;

@@ -2,8 +2,8 @@ import { abortableSleep, isAbortError } from '../lm/abort';
 import { backoffDelay } from '../lm/backoff';
 import { canonicalJson } from '../lm/canonical-json';
 import type { CacheStore } from '../lm/cache-store';
-import type { Embedder } from '../lm/types';
-import { ZERO_USAGE } from '../lm/types';
+import type { Embedder, Usage } from '../lm/types';
+import { ZERO_USAGE, addUsage } from '../lm/types';
 import { isLMError } from '../lm/errors';
 
 /** Texts per embeddings request: small enough for long passages to stay under providers' token limits. */
@@ -27,13 +27,23 @@ export interface EmbedOptions {
 }
 
 /**
- * SHA-256 (hex) of the model and the text, tagged so it can never equal an LM request's key.
- * The API key and base URL are left out on purpose, as in the LM cache.
+ * What every embedding key starts with (an LM key is bare hex). A store can count and evict
+ * vectors apart from LM replies by it, so a large corpus does not push replies out.
+ */
+export const EMBEDDING_KEY_PREFIX = 'embedding:';
+
+export function isEmbeddingCacheKey(key: string): boolean {
+  return key.startsWith(EMBEDDING_KEY_PREFIX);
+}
+
+/**
+ * SHA-256 (hex) of the model and the text, behind EMBEDDING_KEY_PREFIX, so it can never equal
+ * an LM request's key. The API key and base URL are left out on purpose, as in the LM cache.
  */
 export async function embeddingCacheKey(model: string, text: string): Promise<string> {
   const bytes = new TextEncoder().encode(canonicalJson({ kind: 'embedding', model, input: text }));
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return EMBEDDING_KEY_PREFIX + Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -64,28 +74,53 @@ export function decodeVector(text: string | undefined): number[] | undefined {
   return out.every((x) => Number.isFinite(x)) ? out : undefined;
 }
 
-async function lookup(options: EmbedOptions, key: string): Promise<number[] | undefined> {
+interface Stored {
+  vector: number[];
+  /** This text's share of the tokens of the request that embedded it: what a hit saves. */
+  usage: Usage;
+}
+
+async function lookup(options: EmbedOptions, key: string): Promise<Stored | undefined> {
   if (!options.cache) return undefined;
   try {
-    const texts = (await options.cache.get(key))?.texts;
-    return texts?.length === 1 ? decodeVector(texts[0]) : undefined;
+    const entry = await options.cache.get(key);
+    const vector = entry?.texts.length === 1 ? decodeVector(entry.texts[0]) : undefined;
+    return vector && { vector, usage: entry?.usage ?? { ...ZERO_USAGE } };
   } catch (error) {
     options.onStoreError?.(error, 'get');
     return undefined;
   }
 }
 
-async function remember(options: EmbedOptions, key: string, vector: readonly number[]): Promise<void> {
+async function remember(options: EmbedOptions, key: string, vector: readonly number[], usage: Usage): Promise<void> {
   if (!options.cache) return;
   try {
-    await options.cache.set(key, { texts: [encodeVector(vector)], model: options.model, usage: { ...ZERO_USAGE }, createdAt: Date.now() });
+    await options.cache.set(key, { texts: [encodeVector(vector)], model: options.model, usage, createdAt: Date.now() });
   } catch (error) {
     options.onStoreError?.(error, 'set');
   }
 }
 
+/**
+ * A request's tokens shared among its texts by length (largest remainders get the odd tokens),
+ * so the shares sum to what was spent. Providers report one total per request, not per input.
+ */
+export function tokenShares(total: number, texts: readonly string[]): number[] {
+  const weights = texts.map((t) => Math.max(1, t.length));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const shares = exact.map(Math.floor);
+  let left = total - shares.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (left-- <= 0) break;
+    shares[i] = (shares[i] as number) + 1;
+  }
+  return shares;
+}
+
 /** One batch, tried again after a retryable error (honouring Retry-After) up to `options.retries` times. */
-async function embedBatch(options: EmbedOptions, texts: readonly string[]): Promise<number[][]> {
+async function embedBatch(options: EmbedOptions, texts: readonly string[]): Promise<{ vectors: number[][]; usage: Usage }> {
   for (let retry = 0; ; retry++) {
     try {
       return await embedOnce(options, texts);
@@ -96,14 +131,14 @@ async function embedBatch(options: EmbedOptions, texts: readonly string[]): Prom
   }
 }
 
-async function embedOnce(options: EmbedOptions, texts: readonly string[]): Promise<number[][]> {
+async function embedOnce(options: EmbedOptions, texts: readonly string[]): Promise<{ vectors: number[][]; usage: Usage }> {
   options.signal?.throwIfAborted();
-  const vectors = await options.embedder.embed({ input: [...texts], model: options.model, ...(options.signal ? { signal: options.signal } : {}) });
+  const { vectors, usage } = await options.embedder.embed({ input: [...texts], model: options.model, ...(options.signal ? { signal: options.signal } : {}) });
   if (vectors.length !== texts.length) throw new Error(`the embeddings endpoint returned ${vectors.length} vectors for ${texts.length} inputs`);
   for (const [i, v] of vectors.entries()) {
     if (!Array.isArray(v) || v.length === 0 || !v.every((x) => Number.isFinite(x))) throw new Error(`the embeddings endpoint returned no usable vector for input ${i + 1} of a batch`);
   }
-  return vectors;
+  return { vectors, usage };
 }
 
 /**
@@ -118,11 +153,16 @@ export async function embedTexts(texts: readonly string[], options: EmbedOptions
   const stored = await Promise.all([...distinct.keys()].map((key) => lookup(options, key)));
   const found = new Map<string, number[]>();
   const misses = new Map<string, string>();
+  let saved: Usage | undefined;
   for (const [i, [key, text]] of [...distinct].entries()) {
-    const vector = stored[i];
-    if (vector) found.set(key, vector);
-    else misses.set(key, text);
+    const hit = stored[i];
+    if (hit) {
+      found.set(key, hit.vector);
+      saved = addUsage(saved ?? ZERO_USAGE, hit.usage);
+    } else misses.set(key, text);
   }
+  // One report for all the hits: they stand for requests that need not be sent.
+  if (saved) options.embedder.cacheHit?.(options.model, saved);
   const pending = [...misses];
   const size = Math.max(1, options.batchSize ?? EMBED_BATCH);
   const batches: (typeof pending)[] = [];
@@ -131,12 +171,15 @@ export async function embedTexts(texts: readonly string[], options: EmbedOptions
     options.signal?.throwIfAborted();
     await Promise.all(
       batches.slice(i, i + PARALLEL_BATCHES).map(async (batch) => {
-        const vectors = await embedBatch(options, batch.map(([, text]) => text));
+        const batchTexts = batch.map(([, text]) => text);
+        const { vectors, usage } = await embedBatch(options, batchTexts);
+        const shares = tokenShares(usage.promptTokens, batchTexts);
         for (const [j, [key]] of batch.entries()) {
           // Rounded as the cache keeps them, so a fresh build and a cached one rank alike.
           const vector = (vectors[j] as number[]).map((x) => Math.fround(x));
           found.set(key, vector);
-          await remember(options, key, vector);
+          const tokens = shares[j] ?? 0;
+          await remember(options, key, vector, { promptTokens: tokens, completionTokens: 0, totalTokens: tokens });
         }
       }),
     );

@@ -133,7 +133,7 @@ describe('embedding retriever', () => {
     const { embedder } = simEmbedder();
     expect(() => createEmbeddingRetriever([{ id: 'x', text: 'a' }, { id: 'x', text: 'b' }], { embedder, model: 'm' })).toThrow("two passages share the id 'x'");
     await expect(createEmbeddingRetriever(passages, { embedder, model: 'm' }).search('q', 0)).rejects.toThrow('k must be a whole number ≥ 1');
-    const short: Embedder = { embed: async () => [[1, 0]] };
+    const short: Embedder = { embed: async () => ({ vectors: [[1, 0]], model: 'm', usage: { promptTokens: 1, completionTokens: 0, totalTokens: 1 } }) };
     await expect(createEmbeddingRetriever(passages, { embedder: short, model: 'm' }).search('q', 1)).rejects.toThrow('returned 1 vectors for 5 inputs');
     expect(await createEmbeddingRetriever([], { embedder, model: 'm' }).search('q', 3)).toEqual([]);
   });
