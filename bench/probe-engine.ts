@@ -3,7 +3,7 @@
  * work taken out: an optimizer runs in-process against a transport that replays recorded sim
  * replies after exactly `latencyMs`. Whatever idle slot time remains is the engine's (its CPU
  * between calls, and the order in which its work becomes ready).
- *   npx tsx bench/probe-engine.ts [bfs|random|mipro|eval32] [--repeat N]
+ *   npx tsx bench/probe-engine.ts [bfs|random|mipro|gepa|eval32] [--repeat N]
  */
 import type { Example } from '../src/core/data/types';
 import { evaluate } from '../src/core/evaluate/evaluate';
@@ -23,6 +23,7 @@ const optimizers: Record<string, { optimizer: string; config: Record<string, unk
   bfs: { optimizer: 'bootstrap-fewshot', config: {} },
   random: { optimizer: 'random-search', config: { num_candidate_programs: 8 } },
   mipro: { optimizer: 'miprov2', config: { auto: 'light' } },
+  gepa: { optimizer: 'gepa', config: { max_metric_calls: 400 } },
 };
 
 async function probeOptimizer(name: string, concurrency: number): Promise<void> {
