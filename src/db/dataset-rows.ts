@@ -1,39 +1,37 @@
-import type { Dataset, Example, Split } from '../core/data/types';
+import type { Dataset, Example } from '../core/data/types';
+import { deletePages, pageKey, readIndex, readPageRange, writePages, type PageWriteOptions } from './dataset-pages';
 import { DbConflictError } from './errors';
 import { newId } from './ids';
-import type { DatasetRecord, DatasetRowRecord, DatasetSummary } from './records';
+import type { DatasetRecord, DatasetSummary, SplitCounts } from './records';
 import type { StudioDb } from './schema';
 
 // Helpers shared by the repositories. Each expects to run inside a transaction its caller
-// opened over the tables it touches, so a dataset and its rows change together or not at all.
+// opened over the tables it touches (datasets, datasetPages, datasetPageIndex), so a dataset
+// and its rows change together or not at all.
 
-export function toRowRecord(datasetId: string, example: Example, order: number): DatasetRowRecord {
-  const row: DatasetRowRecord = { datasetId, rowId: example.id, order, data: example.data };
-  if (example.split !== undefined) row.split = example.split;
-  return row;
-}
-
-export function toExample(row: DatasetRowRecord): Example {
-  const example: Example = { id: row.rowId, data: row.data };
-  if (row.split !== undefined) example.split = row.split;
-  return example;
-}
+export type { SplitCounts };
 
 export interface WriteOptions {
   /** The fraction of rows written so far, after each chunk. */
   onProgress?: (fraction: number) => void;
-  /** Rows per bulkAdd (default 5,000): a long save reports progress between chunks. */
+  /** Rows per write (default 5,000, in whole pages): a long save reports progress between chunks. */
   chunkRows?: number;
+  /** Rows per stored page (default PAGE_ROWS); tests use small pages. */
+  pageRows?: number;
+}
+
+/** Throws a DbConflictError naming the first repeated row id. */
+export function checkRowIds(name: string, rows: readonly Example[]): void {
+  const seen = new Set<string>();
+  for (const [i, row] of rows.entries()) {
+    if (seen.has(row.id)) throw new DbConflictError(`dataset ${JSON.stringify(name)}: row ${i + 1} repeats the row id ${JSON.stringify(row.id)}`);
+    seen.add(row.id);
+  }
 }
 
 /** Replaces the dataset with this id (summary and every row). */
 export async function writeDataset(db: StudioDb, projectId: string, dataset: Dataset, at: number, options: WriteOptions = {}): Promise<void> {
-  const { onProgress, chunkRows = 5000 } = options;
-  const seen = new Set<string>();
-  for (const [i, row] of dataset.rows.entries()) {
-    if (seen.has(row.id)) throw new DbConflictError(`dataset ${JSON.stringify(dataset.name)}: row ${i + 1} repeats the row id ${JSON.stringify(row.id)}`);
-    seen.add(row.id);
-  }
+  checkRowIds(dataset.name, dataset.rows);
   const existing = await db.datasets.get(dataset.id);
   if (existing && existing.projectId !== projectId) {
     throw new DbConflictError(`dataset id ${JSON.stringify(dataset.id)} already belongs to another project`);
@@ -47,40 +45,22 @@ export async function writeDataset(db: StudioDb, projectId: string, dataset: Dat
     rowCount: dataset.rows.length,
     updatedAt: at,
   };
-  await db.datasetRows.where('datasetId').equals(dataset.id).delete();
+  await deletePages(db, dataset.id);
   await db.datasets.put(summary);
-  const total = dataset.rows.length;
-  for (let start = 0; start < total; start += chunkRows) {
-    const end = Math.min(total, start + chunkRows);
-    const chunk: DatasetRowRecord[] = [];
-    for (let i = start; i < end; i++) chunk.push(toRowRecord(dataset.id, dataset.rows[i] as Example, i));
-    await db.datasetRows.bulkAdd(chunk);
-    onProgress?.(end / total);
-  }
+  const pageOptions: PageWriteOptions = {};
+  if (options.onProgress) pageOptions.onProgress = options.onProgress;
+  if (options.chunkRows !== undefined) pageOptions.chunkRows = options.chunkRows;
+  if (options.pageRows !== undefined) pageOptions.pageRows = options.pageRows;
+  await writePages(db, dataset.id, dataset.rows, pageOptions);
 }
 
 export async function readRows(db: StudioDb, datasetId: string, offset = 0, limit = Infinity): Promise<Example[]> {
-  let query = db.datasetRows.where('[datasetId+order]').between([datasetId, -Infinity], [datasetId, Infinity]).offset(offset);
-  if (Number.isFinite(limit)) query = query.limit(limit);
-  return (await query.toArray()).map(toExample);
+  return readPageRange(db, datasetId, offset, limit);
 }
 
-export type SplitCounts = Record<Split | 'none', number>;
-
-/**
- * Rows per split, read in pages by the [datasetId+order] key (each page one getAll, resumed
- * after the last order seen), so a 100k-row dataset is never deserialized in one go.
- */
-export async function countSplits(db: StudioDb, datasetId: string, page = 5000): Promise<SplitCounts> {
-  const counts: SplitCounts = { train: 0, dev: 0, test: 0, none: 0 };
-  let after = -Infinity;
-  for (;;) {
-    const rows = await db.datasetRows.where('[datasetId+order]').between([datasetId, after], [datasetId, Infinity], false, true).limit(page).toArray();
-    for (const r of rows) counts[r.split ?? 'none']++;
-    const last = rows.at(-1);
-    if (rows.length < page || !last) return counts;
-    after = last.order;
-  }
+/** Rows per split, kept in the page index: one small read at any size. */
+export async function countSplits(db: StudioDb, datasetId: string): Promise<SplitCounts> {
+  return { ...(await readIndex(db, datasetId)).splits };
 }
 
 export async function readDataset(db: StudioDb, summary: DatasetSummary): Promise<DatasetRecord> {
@@ -90,7 +70,7 @@ export async function readDataset(db: StudioDb, summary: DatasetSummary): Promis
 
 export async function deleteDatasetsOf(db: StudioDb, projectId: string): Promise<void> {
   const ids = await db.datasets.where('projectId').equals(projectId).primaryKeys();
-  await db.datasetRows.where('datasetId').anyOf(ids).delete();
+  for (const id of ids) await deletePages(db, id);
   await db.datasets.bulkDelete(ids);
 }
 
@@ -101,8 +81,13 @@ export async function copyDatasetsInto(db: StudioDb, fromProject: string, toProj
     const id = newId();
     mapping.set(summary.id, id);
     await db.datasets.add({ ...summary, id, projectId: toProject, updatedAt: at });
-    const rows = await db.datasetRows.where('datasetId').equals(summary.id).toArray();
-    await db.datasetRows.bulkAdd(rows.map((row) => ({ ...row, datasetId: id })));
+    const index = await readIndex(db, summary.id);
+    // A page at a time: a big dataset is never held (or deserialized) whole.
+    for (const page of index.counts.keys()) {
+      const stored = await db.datasetPages.get(pageKey(summary.id, page));
+      if (stored) await db.datasetPages.add({ ...stored, datasetId: id });
+    }
+    if (index.counts.length > 0) await db.datasetPageIndex.add({ ...index, datasetId: id });
   }
   return mapping;
 }

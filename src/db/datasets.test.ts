@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../core/data/types';
-import { countSplits } from './dataset-rows';
 import { datasetsRepository } from './datasets';
 import { DbConflictError, DbNotFoundError, DbQuotaError } from './errors';
 import { projectsRepository } from './projects';
@@ -65,7 +64,7 @@ describe('datasets repository', () => {
     const stored = await repo.get('sums');
     expect(stored?.name).toBe('renamed');
     expect(stored?.rows).toEqual([{ id: 'r9', data: { a: 9, sum: 18 } }]);
-    expect(await db.datasetRows.count()).toBe(1);
+    expect(await db.datasetPages.toArray()).toEqual([{ datasetId: 'sums', page: 0, rows: [{ id: 'r9', data: { a: 9, sum: 18 } }] }]);
   });
 
   it('edits, appends and removes rows, keeping the row count', async () => {
@@ -108,15 +107,16 @@ describe('datasets repository', () => {
     await repo.put(projectId, small());
     await repo.remove('sums');
     expect(await repo.get('sums')).toBeUndefined();
-    expect(await db.datasetRows.count()).toBe(0);
+    expect(await db.datasetPages.count()).toBe(0);
+    expect(await db.datasetPageIndex.count()).toBe(0);
   });
 
   it('writes no partial dataset when the disk fills halfway', async () => {
     const repo = datasetsRepository(() => db, now);
     await repo.put(projectId, small());
     const before = await dumpDb(db);
-    // Clearing the old rows and writing the summary pass; adding the new rows fails as a full disk would.
-    failWritesWithQuota(db, 'datasetRows', 1);
+    // Clearing the old pages passes; adding the new pages fails as a full disk would.
+    failWritesWithQuota(db, 'datasetPages', 1);
     db.close();
     await db.open();
     await expect(repo.put(projectId, { ...small(), name: 'bigger' })).rejects.toThrow(DbQuotaError);
@@ -129,39 +129,41 @@ describe('datasets repository', () => {
     const rows = Array.from({ length: CHUNK * 2 + 10 }, (_, i) => ({ id: `row-${i + 1}`, data: { a: i, sum: 2 * i } }));
     const big: Dataset = { ...small(), id: 'big', rows };
     const progress: number[] = [];
-    await repo.put(projectId, big, { onProgress: (f) => progress.push(f), chunkRows: CHUNK });
+    // Pages of 10 rows, written two pages (CHUNK rows) at a time.
+    await repo.put(projectId, big, { onProgress: (f) => progress.push(f), chunkRows: CHUNK, pageRows: 10 });
+    expect(await db.datasetPages.count()).toBe(5);
     expect(progress).toEqual([CHUNK / rows.length, (2 * CHUNK) / rows.length, 1]);
     expect((await repo.summariesFor(projectId))[0]?.rowCount).toBe(rows.length);
     expect(await repo.rows('big', { offset: CHUNK * 2, limit: 2 })).toEqual(rows.slice(CHUNK * 2, CHUNK * 2 + 2));
     expect(await repo.splitCounts('big')).toEqual({ train: 0, dev: 0, test: 0, none: rows.length });
     expect(await repo.splitCounts(small().id)).toEqual({ train: 0, dev: 0, test: 0, none: 0 });
-    await repo.put(projectId, small());
-    // Pages of two rows: the count resumes after the last row of each page, missing none.
-    expect(await countSplits(db, small().id, 2)).toEqual({ train: 1, dev: 1, test: 0, none: 1 });
+    await repo.put(projectId, small(), { pageRows: 2 });
+    expect(await repo.splitCounts(small().id)).toEqual({ train: 1, dev: 1, test: 0, none: 1 });
 
     const before = await dumpDb(db);
-    // The delete of the old rows and the first chunk pass; the second chunk fails as a full disk would.
-    failWritesWithQuota(db, 'datasetRows', 2);
+    // The delete of the old pages and the first chunk pass; the second chunk fails as a full disk would.
+    failWritesWithQuota(db, 'datasetPages', 2);
     db.close();
     await db.open();
-    await expect(repo.put(projectId, { ...big, name: 'bigger' }, { chunkRows: CHUNK })).rejects.toThrow(DbQuotaError);
+    await expect(repo.put(projectId, { ...big, name: 'bigger' }, { chunkRows: CHUNK, pageRows: 10 })).rejects.toThrow(DbQuotaError);
     expect(await dumpDb(db)).toBe(before);
   });
 
   it('lists projects and dataset summaries without reading a single row', async () => {
-    const reads = countReads(db, 'datasetRows');
+    const reads = countReads(db, 'datasetPages');
+    const indexReads = countReads(db, 'datasetPageIndex');
     db.close();
     await db.open();
     const repo = datasetsRepository(() => db, now);
     // Small on purpose: fake-indexeddb indexes in quadratic time. The claim is structural: the
-    // list paths never touch datasetRows, so their cost cannot grow with the rows.
+    // list paths never touch the row pages, so their cost cannot grow with the rows.
     const rows = Array.from({ length: 300 }, (_, i) => ({ id: `r${i}`, data: { a: i, sum: 2 * i } }));
     await repo.put(projectId, { ...small(), rows });
-    const before = reads.reads();
+    const before = reads.reads() + indexReads.reads();
     await projectsRepository(() => db, now).list();
     const [summary] = await repo.summariesFor(projectId);
     expect(summary?.rowCount).toBe(300);
-    expect(reads.reads()).toBe(before);
+    expect(reads.reads() + indexReads.reads()).toBe(before);
     expect(await repo.rows('sums', { offset: 298, limit: 10 })).toEqual(rows.slice(298));
   });
 });

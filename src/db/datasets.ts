@@ -1,6 +1,9 @@
+import type { SplitFractions } from '../core/data/split';
 import type { Dataset, Example } from '../core/data/types';
-import { DbConflictError, DbNotFoundError, guardWrite } from './errors';
-import { countSplits, readDataset, readRows, toRowRecord, writeDataset, type SplitCounts, type WriteOptions } from './dataset-rows';
+import { DbNotFoundError, guardWrite } from './errors';
+import { deletePages, locateRow, pageKey, readIndex } from './dataset-pages';
+import { appendRow, deleteRow, rewriteSplits, updateRowData } from './dataset-row-edits';
+import { countSplits, readDataset, readRows, writeDataset, type SplitCounts, type WriteOptions } from './dataset-rows';
 import type { DatasetRecord, DatasetSummary } from './records';
 import type { StudioDb } from './schema';
 
@@ -17,7 +20,9 @@ export interface DatasetsRepository {
   get(id: string): Promise<DatasetRecord | undefined>;
   /** A window of rows in order, for a virtualized grid. */
   rows(datasetId: string, page: RowPage): Promise<Example[]>;
-  /** How many rows each split has (paged reads: cheap on the main thread at any size). */
+  /** One row by id (reads the page index and the one page that holds it), or undefined. */
+  row(datasetId: string, rowId: string): Promise<Example | undefined>;
+  /** How many rows each split has (kept in the page index: one small read at any size). */
   splitCounts(datasetId: string): Promise<SplitCounts>;
   /**
    * Creates or wholly replaces the dataset with `dataset.id`, in one transaction (all or
@@ -29,6 +34,12 @@ export interface DatasetsRepository {
   /** Appends a row; its id must be new to the dataset. */
   addRow(datasetId: string, row: Example): Promise<void>;
   removeRow(datasetId: string, rowId: string): Promise<void>;
+  /**
+   * Gives every row a seeded train/dev/test split (`splitDataset`), rewriting the pages a page
+   * at a time in one transaction; order, ids and values stay. Run it off the main thread for
+   * big datasets (the dataset worker does).
+   */
+  applySplit(datasetId: string, fractions: SplitFractions, seed: number, onProgress?: (fraction: number) => void): Promise<void>;
   remove(id: string): Promise<void>;
 }
 
@@ -38,11 +49,12 @@ export function datasetsRepository(getDb: () => StudioDb, now: () => number = Da
     if (!summary) throw new DbNotFoundError('datasets', id);
     return summary;
   }
+  const rowTables = (db: StudioDb) => [db.datasets, db.datasetPages, db.datasetPageIndex];
 
   return {
     async listFor(projectId) {
       const db = getDb();
-      return db.transaction('r', [db.datasets, db.datasetRows], async () => {
+      return db.transaction('r', rowTables(db), async () => {
         const summaries = await db.datasets.where('projectId').equals(projectId).sortBy('name');
         return Promise.all(summaries.map((s) => readDataset(db, s)));
       });
@@ -54,14 +66,24 @@ export function datasetsRepository(getDb: () => StudioDb, now: () => number = Da
 
     async get(id) {
       const db = getDb();
-      return db.transaction('r', [db.datasets, db.datasetRows], async () => {
+      return db.transaction('r', rowTables(db), async () => {
         const summary = await db.datasets.get(id);
         return summary ? readDataset(db, summary) : undefined;
       });
     },
 
     async rows(datasetId, page) {
-      return readRows(getDb(), datasetId, page.offset, page.limit);
+      const db = getDb();
+      return db.transaction('r', [db.datasetPages, db.datasetPageIndex], () => readRows(db, datasetId, page.offset, page.limit));
+    },
+
+    async row(datasetId, rowId) {
+      const db = getDb();
+      return db.transaction('r', [db.datasetPages, db.datasetPageIndex], async () => {
+        const place = locateRow(await readIndex(db, datasetId), rowId);
+        if (!place) return undefined;
+        return (await db.datasetPages.get(pageKey(datasetId, place.page)))?.rows[place.at];
+      });
     },
 
     async splitCounts(datasetId) {
@@ -71,7 +93,7 @@ export function datasetsRepository(getDb: () => StudioDb, now: () => number = Da
     async put(projectId, dataset, options) {
       const db = getDb();
       await guardWrite(`save dataset ${JSON.stringify(dataset.name)} (${dataset.rows.length} rows)`, () =>
-        db.transaction('rw', [db.projects, db.datasets, db.datasetRows], async () => {
+        db.transaction('rw', [db.projects, ...rowTables(db)], async () => {
           if (!(await db.projects.get(projectId))) throw new DbNotFoundError('projects', projectId);
           await writeDataset(db, projectId, dataset, now(), options);
         }),
@@ -81,11 +103,9 @@ export function datasetsRepository(getDb: () => StudioDb, now: () => number = Da
     async updateRow(datasetId, rowId, data) {
       const db = getDb();
       await guardWrite(`edit row ${rowId} of dataset ${datasetId}`, () =>
-        db.transaction('rw', [db.datasets, db.datasetRows], async () => {
+        db.transaction('rw', rowTables(db), async () => {
           await summaryOrThrow(db, datasetId);
-          const row = await db.datasetRows.get([datasetId, rowId]);
-          if (!row) throw new DbNotFoundError(`datasetRows of ${datasetId}`, rowId);
-          await db.datasetRows.put({ ...row, data: { ...row.data, ...data } });
+          await updateRowData(db, datasetId, rowId, data);
           await db.datasets.update(datasetId, { updatedAt: now() });
         }),
       );
@@ -94,13 +114,9 @@ export function datasetsRepository(getDb: () => StudioDb, now: () => number = Da
     async addRow(datasetId, example) {
       const db = getDb();
       await guardWrite(`add a row to dataset ${datasetId}`, () =>
-        db.transaction('rw', [db.datasets, db.datasetRows], async () => {
+        db.transaction('rw', rowTables(db), async () => {
           const summary = await summaryOrThrow(db, datasetId);
-          if (await db.datasetRows.get([datasetId, example.id])) {
-            throw new DbConflictError(`dataset ${JSON.stringify(summary.name)} already has a row with id ${JSON.stringify(example.id)}`);
-          }
-          const last = await db.datasetRows.where('[datasetId+order]').between([datasetId, -Infinity], [datasetId, Infinity]).last();
-          await db.datasetRows.add(toRowRecord(datasetId, example, last ? last.order + 1 : 0));
+          await appendRow(db, datasetId, summary.name, example);
           await db.datasets.update(datasetId, { rowCount: summary.rowCount + 1, updatedAt: now() });
         }),
       );
@@ -109,11 +125,21 @@ export function datasetsRepository(getDb: () => StudioDb, now: () => number = Da
     async removeRow(datasetId, rowId) {
       const db = getDb();
       await guardWrite(`delete row ${rowId} of dataset ${datasetId}`, () =>
-        db.transaction('rw', [db.datasets, db.datasetRows], async () => {
+        db.transaction('rw', rowTables(db), async () => {
           const summary = await summaryOrThrow(db, datasetId);
-          if (!(await db.datasetRows.get([datasetId, rowId]))) throw new DbNotFoundError(`datasetRows of ${datasetId}`, rowId);
-          await db.datasetRows.delete([datasetId, rowId]);
+          await deleteRow(db, datasetId, rowId);
           await db.datasets.update(datasetId, { rowCount: summary.rowCount - 1, updatedAt: now() });
+        }),
+      );
+    },
+
+    async applySplit(datasetId, fractions, seed, onProgress) {
+      const db = getDb();
+      await guardWrite(`split dataset ${datasetId}`, () =>
+        db.transaction('rw', rowTables(db), async () => {
+          await summaryOrThrow(db, datasetId);
+          await rewriteSplits(db, datasetId, fractions, seed, onProgress);
+          await db.datasets.update(datasetId, { updatedAt: now() });
         }),
       );
     },
@@ -121,8 +147,8 @@ export function datasetsRepository(getDb: () => StudioDb, now: () => number = Da
     async remove(id) {
       const db = getDb();
       await guardWrite(`delete dataset ${id}`, () =>
-        db.transaction('rw', [db.datasets, db.datasetRows], async () => {
-          await db.datasetRows.where('datasetId').equals(id).delete();
+        db.transaction('rw', rowTables(db), async () => {
+          await deletePages(db, id);
           await db.datasets.delete(id);
         }),
       );

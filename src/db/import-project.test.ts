@@ -70,7 +70,7 @@ describe('importProjectFile', () => {
   });
 
   it('reports a full disk as DbQuotaError and leaves the database unchanged', async () => {
-    failWritesWithQuota(db, 'datasetRows', 2);
+    failWritesWithQuota(db, 'datasetPages', 2);
     await seed();
     const before = await dumpDb(db);
     const error = await importProjectFile(() => db, sampleProject()).catch((e: unknown) => e);

@@ -30,7 +30,7 @@ export async function importProjectFile(getDb: () => StudioDb, file: ProjectFile
 
   const db = getDb();
   return guardWrite(`import project ${JSON.stringify(project.name)}`, () =>
-    db.transaction('rw', [db.projects, db.datasets, db.datasetRows, db.corpora, db.corpusPassages, db.corpusIndexes], async () => {
+    db.transaction('rw', [db.projects, db.datasets, db.datasetPages, db.datasetPageIndex, db.corpora, db.corpusPassages, db.corpusIndexes], async () => {
       const at = now();
       const mapping = new Map<string, string>();
       for (const dataset of project.datasets) {

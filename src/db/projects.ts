@@ -60,7 +60,7 @@ export function projectsRepository(getDb: () => StudioDb, now: () => number = Da
     async duplicate(id) {
       const db = getDb();
       return guardWrite(`duplicate project ${id}`, () =>
-        db.transaction('rw', [db.projects, db.datasets, db.datasetRows, db.corpora, db.corpusPassages], async () => {
+        db.transaction('rw', [db.projects, db.datasets, db.datasetPages, db.datasetPageIndex, db.corpora, db.corpusPassages], async () => {
           const source = await db.projects.get(id);
           if (!source) throw new DbNotFoundError('projects', id);
           const at = now();
@@ -78,7 +78,7 @@ export function projectsRepository(getDb: () => StudioDb, now: () => number = Da
     async remove(id) {
       const db = getDb();
       await guardWrite(`delete project ${id}`, () =>
-        db.transaction('rw', [db.projects, db.datasets, db.datasetRows, db.runs, db.trials, db.graphVersions, db.corpora, db.corpusPassages, db.corpusIndexes], async () => {
+        db.transaction('rw', [db.projects, db.datasets, db.datasetPages, db.datasetPageIndex, db.runs, db.trials, db.graphVersions, db.corpora, db.corpusPassages, db.corpusIndexes], async () => {
           await deleteDatasetsOf(db, id);
           await deleteCorporaOf(db, id);
           const runIds = await db.runs.where('projectId').equals(id).primaryKeys();

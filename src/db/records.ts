@@ -30,10 +30,37 @@ export type DatasetRecord = Dataset & { projectId: string; updatedAt: number };
 /** A dataset without its rows: what lists need, cheap even for a 100k-row dataset. */
 export type DatasetSummary = Omit<DatasetRecord, 'rows'> & { rowCount: number };
 
-/** The datasets table: summaries only; rows live in `datasetRows`. */
+/** The datasets table: summaries only; rows live in `datasetPages`. */
 export type DatasetRow = DatasetSummary;
 
-/** One example of a dataset. `order` keeps the user's row order across edits. */
+/** Rows per split; `none` counts the rows no split was assigned to. */
+export type SplitCounts = Record<Split | 'none', number>;
+
+/**
+ * Up to PAGE_ROWS consecutive rows of one dataset, in the user's order (since schema v3).
+ * Pages are numbered 0, 1, 2… in row order; an edit rewrites one page, not one record per row.
+ */
+export interface DatasetPageRecord {
+  datasetId: string;
+  page: number;
+  rows: Example[];
+}
+
+/**
+ * One per dataset, beside its pages: how many rows each page holds (so a window of rows reads
+ * only its pages), each page's row ids as JSON text (so finding a row by id parses one page's
+ * ids, never every row) and the rows per split.
+ */
+export interface DatasetPageIndexRecord {
+  datasetId: string;
+  /** Rows on page i. A page emptied by deletes stays, with 0. */
+  counts: number[];
+  /** Page i's row ids, `JSON.stringify(string[])`. */
+  ids: string[];
+  splits: SplitCounts;
+}
+
+/** Schema v1–v2: one record per row, moved into pages by the v3 upgrade. `order` kept the row order. */
 export interface DatasetRowRecord {
   datasetId: string;
   rowId: string;

@@ -1,7 +1,8 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type {
+  DatasetPageIndexRecord,
+  DatasetPageRecord,
   DatasetRow,
-  DatasetRowRecord,
   GraphVersionRecord,
   LmCacheRow,
   ProjectRecord,
@@ -11,6 +12,7 @@ import type {
   StoredTrial,
 } from './records';
 import type { CorpusIndexRecord, CorpusPassageRecord, CorpusRecord } from './corpus-records';
+import { moveRowsIntoPages } from './dataset-pages';
 
 /** FROZEN: the IndexedDB database name. Renaming it strands every user's data. */
 export const DB_NAME = 'prompt-studio';
@@ -32,9 +34,14 @@ export const TABLES = Object.freeze({
   corpora: 'corpora',
   corpusPassages: 'corpusPassages',
   corpusIndexes: 'corpusIndexes',
+  datasetPages: 'datasetPages',
+  datasetPageIndex: 'datasetPageIndex',
 } as const);
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
+
+/** Tables a later version dropped: their names stay in TABLES (frozen), but no store has them. */
+export const DROPPED_TABLES: readonly TableName[] = [TABLES.datasetRows];
 
 export interface SchemaVersion {
   version: number;
@@ -78,6 +85,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       corpusIndexes: 'corpusId',
     },
   },
+  {
+    // Dataset rows in pages of ~1,000 (dataset-pages.ts): a 100k-row import writes 100 records
+    // instead of 100,000. The upgrade moves every row record into pages; Dexie then drops the
+    // old table (it stays readable inside the upgrade).
+    version: 3,
+    stores: {
+      datasetPages: '[datasetId+page]',
+      datasetPageIndex: 'datasetId',
+      datasetRows: null,
+    },
+    upgrade: moveRowsIntoPages,
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
@@ -86,7 +105,8 @@ export class StudioDb extends Dexie {
   projects!: Table<ProjectRecord, string>;
   graphVersions!: Table<GraphVersionRecord, string>;
   datasets!: Table<DatasetRow, string>;
-  datasetRows!: Table<DatasetRowRecord, [string, string]>;
+  datasetPages!: Table<DatasetPageRecord, [string, number]>;
+  datasetPageIndex!: Table<DatasetPageIndexRecord, string>;
   runs!: Table<RunRecord, string>;
   trials!: Table<StoredTrial, [string, number]>;
   lmCache!: Table<LmCacheRow, string>;

@@ -3,7 +3,8 @@ import type { TrialRecord } from '../../core/optimize/events';
 import type { ProgramState } from '../../core/program/types';
 import { isInputNode } from '../../core/program/types';
 import { replayExample } from '../../worker/client';
-import { useCurrentDataset } from '../datasets/useDatasets';
+import { datasets } from '../../db';
+import { useCurrentSummary } from '../datasets/useDatasets';
 import { activeProviderSpec } from '../providers/store';
 import { useProjectStore } from '../state/project-store';
 import { CandidateDiff } from './CandidateDiff';
@@ -12,16 +13,17 @@ import { ExampleResults } from './ExampleResults';
 /** One trial: its candidate as a diff, and how it did on each example (with its messages on demand). */
 export function TrialDetails({ trial, baseline }: { trial: TrialRecord; baseline: ProgramState }) {
   const graph = useProjectStore((s) => s.graph);
-  const dataset = useCurrentDataset();
+  const datasetId = useCurrentSummary()?.id;
   const replay = useCallback(
     async (exampleId: string) => {
-      const example = dataset?.rows.find((r) => r.id === exampleId);
+      // One row by id: the page index and the one page that holds it, never the whole dataset.
+      const example = datasetId ? await datasets.row(datasetId, exampleId) : undefined;
       if (!example) throw new Error(`example ${exampleId} is not in the current dataset`);
       const keys = graph.nodes.find(isInputNode)?.fields.map((f) => f.name) ?? [];
       const inputs = Object.fromEntries(keys.map((k) => [k, example.data[k]]));
       return replayExample({ graph, candidate: trial.candidate, inputs, provider: activeProviderSpec() });
     },
-    [dataset, graph, trial.candidate],
+    [datasetId, graph, trial.candidate],
   );
   return (
     <section className="trial-details" aria-label={`Trial ${trial.index} details`}>

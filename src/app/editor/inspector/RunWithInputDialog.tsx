@@ -1,6 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { ModuleNode, Prediction } from '../../../core/program/types';
-import { useCurrentDataset } from '../../datasets/useDatasets';
+import { datasets } from '../../../db';
+import { useCurrentSummary } from '../../datasets/useDatasets';
 import { cellText } from '../../datasets/cell';
 import { activeProviderSpec } from '../../providers/store';
 import { clientFor } from '../../../worker/clients';
@@ -9,15 +11,19 @@ import { TraceSteps } from '../../runs/TraceSteps';
 import { pageCodeRunner } from '../../sandbox/page-runner';
 import { parseInputs, runModuleAlone } from './run-module';
 
+/** The rows offered to fill the inputs from: the dataset's first ones, never all of them. */
+const CHOOSABLE_ROWS = 500;
+
 type Status = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; prediction: Prediction } | { kind: 'failed'; error: string };
 
 /** Runs one module alone on typed-in inputs or a dataset row, on the active provider, and shows the exact prompt and reply. */
 export function RunWithInputDialog({ node, onClose }: { node: ModuleNode; onClose(): void }) {
   const [texts, setTexts] = useState<Record<string, string>>({});
-  const dataset = useCurrentDataset();
+  const dataset = useCurrentSummary();
+  const rows = useLiveQuery(() => (dataset ? datasets.rows(dataset.id, { offset: 0, limit: CHOOSABLE_ROWS }) : Promise.resolve([])), [dataset?.id]);
   // A row fills the inputs whose names are dataset columns; the others stay as typed.
   const fillFromRow = (rowId: string) => {
-    const row = dataset?.rows.find((r) => r.id === rowId);
+    const row = rows?.find((r) => r.id === rowId);
     if (!row) return;
     const filled = { ...texts };
     for (const f of node.signature.inputs) if (f.name in row.data) filled[f.name] = cellText(row.data[f.name]);
@@ -60,12 +66,12 @@ export function RunWithInputDialog({ node, onClose }: { node: ModuleNode; onClos
           <button type="button" className="ghost" onClick={onClose}>Close</button>
         </header>
         <form onSubmit={(e) => { e.preventDefault(); void run(); }}>
-          {dataset && dataset.rows.length > 0 && (
+          {dataset && rows && rows.length > 0 && (
             <label>
               Fill from a dataset row
               <select value="" onChange={(e) => fillFromRow(e.target.value)}>
                 <option value="">Choose a row of {dataset.name}…</option>
-                {dataset.rows.slice(0, 500).map((r) => (
+                {rows.map((r) => (
                   <option key={r.id} value={r.id}>{r.id}</option>
                 ))}
               </select>
