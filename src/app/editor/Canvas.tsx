@@ -10,7 +10,7 @@ import type { GraphNode } from '../../core/program/types';
 import { validateGraph } from '../../core/program/validate';
 import { useProjectStore } from '../state/project-store';
 import { CanvasToolbar } from './CanvasToolbar';
-import { fieldOfHandle, toFlowEdges, toFlowNodes, type ProgramFlowNode } from './flow-mapping';
+import { edgeMapper, fieldOfHandle, toFlowNodes, type ProgramFlowNode } from './flow-mapping';
 import { newId } from './node-factory';
 import { PALETTE_MIME, readPaletteItem } from './palette-drag';
 import { NODE_TYPES } from './ProgramNodeView';
@@ -37,7 +37,8 @@ export function Canvas() {
   const problems = useMemo(() => validateGraph(graph), [graph]);
   const [nodes, setNodes] = useState<ProgramFlowNode[]>([]);
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
-  const edges = useMemo(() => toFlowEdges(graph, selectedEdges), [graph, selectedEdges]);
+  const [mapEdges] = useState(edgeMapper);
+  const edges = useMemo(() => mapEdges(graph, selectedEdges), [mapEdges, graph, selectedEdges]);
   const addNode = useAddNode();
   useEditorShortcuts();
 
