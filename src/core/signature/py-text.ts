@@ -6,8 +6,9 @@
 
 /** The characters for which Python's `str.isspace()` is true. */
 const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`);
-const TRAILING_SPACE = new RegExp(`[${PY_SPACE}]+$`);
+// One character at a time from each end: a `[...]+$` regex retries from every space run inside a
+// long prompt, quadratic in the worst case and a measurable share of the engine's CPU.
+const SPACE = new RegExp(`[${PY_SPACE}]`);
 /** Python's `str.splitlines` boundaries. */
 // eslint-disable-next-line no-control-regex -- the file/group/record separators are line breaks to Python
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
@@ -17,11 +18,15 @@ export function pyStrip(text: string): string {
 }
 
 export function pyLstrip(text: string): string {
-  return text.replace(LEADING_SPACE, '');
+  let start = 0;
+  while (start < text.length && SPACE.test(text.charAt(start))) start++;
+  return start === 0 ? text : text.slice(start);
 }
 
 export function pyRstrip(text: string): string {
-  return text.replace(TRAILING_SPACE, '');
+  let end = text.length;
+  while (end > 0 && SPACE.test(text.charAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** `str.splitlines()`: no trailing empty piece for a final line break. */
