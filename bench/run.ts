@@ -6,6 +6,10 @@ import { optimizerThroughput } from './optimizer-throughput';
 import { FIXES } from './fixes';
 import { printFigure, writeResults, type Figure, type Section } from './results';
 import { runUiBench } from './ui/run-ui';
+import { installNodeSha256 } from '../src/cli/node-sha256';
+
+// The engine in Node as the CLI runs it: cache keys through Node's SHA-256 (same keys as WebCrypto's).
+installNodeSha256();
 
 const figures: Figure[] = [];
 const sections: Section[] = [];

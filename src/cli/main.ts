@@ -6,6 +6,7 @@ import { optimizeCommand, optimizeHelp } from './commands/optimize';
 import { runCommand, runHelp } from './commands/run';
 import { simCommand, simHelp } from './commands/sim';
 import type { Io } from './io';
+import { installNodeSha256 } from './node-sha256';
 
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
   sim: { run: simCommand, help: simHelp },
@@ -61,6 +62,7 @@ function redact(text: string, secrets: string[]): string {
 
 /** Runs one command; returns the exit code (0 ok, 1 failure, 2 usage). Never throws. */
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+  installNodeSha256();
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(usage);

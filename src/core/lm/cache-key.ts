@@ -1,4 +1,5 @@
 import { canonicalJson } from './canonical-json';
+import { sha256Hex } from './sha256';
 import type { LMRequest } from './types';
 
 /**
@@ -15,9 +16,7 @@ export async function cacheKey(model: string, request: LMRequest): Promise<strin
     responseFormat: request.responseFormat,
     rolloutId: request.rolloutId,
   };
-  const bytes = new TextEncoder().encode(canonicalJson(keyed));
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(canonicalJson(keyed));
 }
 
 // A key computed above the scheduler rides along with the request, so the write layer under the

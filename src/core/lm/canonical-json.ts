@@ -1,18 +1,53 @@
 /**
  * JSON with object keys sorted at every depth and `undefined` members dropped, so two requests
  * that mean the same thing serialize to the same bytes whatever order their keys were built in.
+ *
+ * Written straight to text (no sorted copy of the value is built): cache keys are computed for
+ * every LM call, and the copies were a good part of a warm replay's garbage. The bytes are those
+ * of `JSON.stringify` over a key-sorted copy, as before, so existing cache keys stay valid:
+ * integer-like keys come first in numeric order (as a JavaScript object orders them), then the
+ * others sorted.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return write(value) as string;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : sortKeys(item)));
-  if (value === null || typeof value !== 'object') return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const member = (value as Record<string, unknown>)[key];
-    if (member !== undefined) sorted[key] = sortKeys(member);
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+const isIndexKey = (key: string) => INDEX_KEY.test(key) && Number(key) < 4294967295;
+
+function orderedKeys(value: object): string[] {
+  const keys = Object.keys(value).sort();
+  if (!keys.some(isIndexKey)) return keys;
+  const indexes = keys.filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
+  return [...indexes, ...keys.filter((k) => !isIndexKey(k))];
+}
+
+/** The JSON text of a value, or undefined where JSON.stringify would leave it out. */
+function write(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    case 'bigint':
+      return JSON.stringify(value); // throws, as before
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return `[${value.map((item) => write(item) ?? 'null').join(',')}]`;
+      let out = '';
+      for (const key of orderedKeys(value)) {
+        // Assigning "__proto__" on the sorted copy set its prototype instead: the key never showed.
+        if (key === '__proto__') continue;
+        const member = write((value as Record<string, unknown>)[key]);
+        if (member !== undefined) out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${member}`;
+      }
+      return `{${out}}`;
+    }
+    default:
+      return undefined;
   }
-  return sorted;
 }

@@ -1,6 +1,7 @@
 import { abortableSleep, isAbortError } from '../lm/abort';
 import { backoffDelay } from '../lm/backoff';
 import { canonicalJson } from '../lm/canonical-json';
+import { sha256Hex } from '../lm/sha256';
 import type { CacheStore } from '../lm/cache-store';
 import type { Embedder, Usage } from '../lm/types';
 import { ZERO_USAGE, addUsage } from '../lm/types';
@@ -41,9 +42,7 @@ export function isEmbeddingCacheKey(key: string): boolean {
  * an LM request's key. The API key and base URL are left out on purpose, as in the LM cache.
  */
 export async function embeddingCacheKey(model: string, text: string): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson({ kind: 'embedding', model, input: text }));
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
-  return EMBEDDING_KEY_PREFIX + Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return EMBEDDING_KEY_PREFIX + (await sha256Hex(canonicalJson({ kind: 'embedding', model, input: text })));
 }
 
 /**
