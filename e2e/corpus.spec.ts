@@ -19,9 +19,12 @@ test('upload a Markdown and a CSV corpus, browse, search and delete', async ({ p
   await expect(guide.getByRole('list', { name: 'Passages' })).toContainText('Troubleshooting');
 
   // A CSV whose text sits in "body": the missing default column is named, then the chosen one works.
+  // The input takes a new file once the previous upload has finished indexing.
+  await expect(panel.getByLabel(UPLOAD)).toBeEnabled();
   await panel.getByLabel(UPLOAD).setInputFiles('e2e/fixtures/corpus-cities.csv');
   await expect(panel.getByRole('alert')).toContainText('corpus-cities.csv, line 1: no column "text"');
   await panel.getByLabel('Text column').fill('body');
+  await expect(panel.getByLabel(UPLOAD)).toBeEnabled();
   await panel.getByLabel(UPLOAD).setInputFiles('e2e/fixtures/corpus-cities.csv');
   await expect(list.getByRole('listitem').filter({ hasText: 'corpus-cities' })).toContainText('4 passages');
   await expect(panel.getByRole('alert')).toHaveCount(0);

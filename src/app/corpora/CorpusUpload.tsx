@@ -35,6 +35,8 @@ export function CorpusUpload({ projectId, onUploaded }: { projectId: string; onU
       multiple
       hint="or drop files here; several Markdown files make one corpus"
       onFiles={(files) => void read(files)}
+      // One upload at a time: a file picked while one is still stored and indexed would be lost.
+      disabled={progress !== undefined}
       controls={
         <label className="inline">
           Text column

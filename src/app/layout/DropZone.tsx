@@ -11,6 +11,8 @@ interface Props {
   hint: string;
   /** Called with the picked or dropped files (never empty). */
   onFiles(files: File[]): void;
+  /** While true (say, an upload still running) the input is disabled and drops are refused. */
+  disabled?: boolean;
   /** Options shown right after the file input, before the hint. */
   controls?: ReactNode;
   /** Status shown after the hint: progress, errors, warnings. */
@@ -22,9 +24,10 @@ interface Props {
  * `<input type="file">` inside its label, so the keyboard and screen readers get the browser's own
  * file picker; dragging over the area highlights it.
  */
-export function DropZone({ label, accept, multiple = false, hint, onFiles, controls, children }: Props) {
+export function DropZone({ label, accept, multiple = false, hint, onFiles, disabled = false, controls, children }: Props) {
   const [dragging, setDragging] = useState(false);
   const take = (list: FileList | null) => {
+    if (disabled) return;
     const files = Array.from(list ?? []);
     const chosen = multiple ? files : files.slice(0, 1);
     if (chosen.length > 0) onFiles(chosen);
@@ -56,6 +59,7 @@ export function DropZone({ label, accept, multiple = false, hint, onFiles, contr
           type="file"
           multiple={multiple}
           accept={accept}
+          disabled={disabled}
           onChange={(e) => {
             take(e.target.files);
             // Picking the same file again must fire a change.
