@@ -17,5 +17,5 @@ export const FIXES: Record<string, string> = {
   '100,000-row CSV into IndexedDB: time': 'the parse already runs in the import worker; the rest is the parsed rows crossing back to the page, applyMapping over every row and one 100,000-row bulkAdd (src/db/dataset-rows.ts): let the worker map and write the rows itself, in bulkAdd chunks of a few thousand.',
   'main thread longest task': 'the single 100,000-row bulkAdd clones every row in one task: chunk it (awaiting between chunks), or write from the import worker and hand the page only the count.',
   'append a point': 'append to uPlot incrementally instead of rebuilding all columns from the trial list on each point.',
-  'long tasks over 50 ms': "batch the run's trial events per animation frame and keep the trial table virtualised.",
+  'long tasks over 50 ms': 'trial events already reach React batched per animation frame and the trial table is virtualised; a single task of 50–80 ms shows in some runs and not others (0 in the run before this one): not yet profiled (record a Chromium trace around it with the bench\'s long-task observer).',
 };
