@@ -4,17 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
-
-/** `rows` additions a + b = sum, as the bench's 100k import uses: 1.2 MB, well past the worker threshold. */
-function additionsCsv(rows: number): string {
-  const lines = ['a,b,sum'];
-  for (let i = 0; i < rows; i++) {
-    const a = (i * 7919) % 1000;
-    const b = (i * 104729) % 1000;
-    lines.push(`${a},${b},${a + b}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
+import { largeCsv } from '../bench/ui/fixtures';
 
 test('a 100,000-row CSV: imported and split in the worker, edited by row, and the Runs tab reads it only on demand', async ({ page }) => {
   test.setTimeout(180_000);
@@ -22,7 +12,7 @@ test('a 100,000-row CSV: imported and split in the worker, edited by row, and th
   // A file on disk, not a buffer: Playwright would otherwise decode the bytes in the page itself.
   const dir = mkdtempSync(join(tmpdir(), 'large-dataset-'));
   const file = join(dir, 'additions-100k.csv');
-  writeFileSync(file, additionsCsv(100_000));
+  writeFileSync(file, largeCsv(100_000));
   await openApp(page);
   await page.getByRole('tab', { name: 'Data' }).click();
 
