@@ -1,32 +1,22 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDataset } from '../core/data';
 import { FUZZ_RUNS, FUZZ_SEED, FUZZ_TIMEOUT_MS, mutateJson, mutation, type Json } from '../core/test-support/fuzz';
 import { datasetsRepository } from './datasets';
-import { projectsRepository } from './projects';
-import type { StudioDb } from './schema';
-import { dumpDb, freshDb } from './test-support';
+import { dumpDb, freshDbWithProject } from './test-support';
 
 const jsonl = readFileSync(new URL('../../public/samples/tickets-dev.jsonl', import.meta.url), 'utf8');
 const records = jsonl.trim().split('\n').slice(0, 6).map((line) => JSON.parse(line) as Json);
 
-let db: StudioDb;
-let projectId: string;
-beforeEach(async () => {
-  db = freshDb();
-  projectId = (await projectsRepository(() => db).create({ name: 'P', graph: { nodes: [], edges: [] } })).id;
-});
-afterEach(async () => {
-  await db.delete();
-});
+const t = freshDbWithProject();
 
 describe('storing an uploaded dataset under fuzzing', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('every file parseDataset accepts is stored and reads back the same; a refused one writes nothing', async () => {
-    const repo = datasetsRepository(() => db);
+    const repo = datasetsRepository(() => t.db);
     let stored = 0;
-    let before = await dumpDb(db);
+    let before = await dumpDb(t.db);
     await fc.assert(
       fc.asyncProperty(mutation, fc.constantFrom('json', 'jsonl'), async (m, format) => {
         const text = mutateJson(records, m);
@@ -34,15 +24,15 @@ describe('storing an uploaded dataset under fuzzing', { timeout: FUZZ_TIMEOUT_MS
         const result = parseDataset({ name: `upload.${format}`, bytes: body }, { renameColumns: 'auto', id: 'upload' });
         if (!result.ok) {
           // The upload flow stops at the error: the database is as it was.
-          expect(await dumpDb(db)).toBe(before);
+          expect(await dumpDb(t.db)).toBe(before);
           return;
         }
-        await repo.put(projectId, result.dataset);
+        await repo.put(t.projectId, result.dataset);
         stored++;
         const back = await repo.get('upload');
         expect(back?.rows).toEqual(result.dataset.rows);
         expect(back?.fields).toEqual(result.dataset.fields);
-        before = await dumpDb(db);
+        before = await dumpDb(t.db);
       }),
       { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
     );

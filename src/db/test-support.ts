@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { loadProject, type ProjectFile } from '../core/formats/project';
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
+import { afterEach, beforeEach } from 'vitest';
+import { projectsRepository } from './projects';
 import { LATEST_VERSION, SCHEMA_VERSIONS, StudioDb, TABLES, type SchemaVersion, type TableName } from './schema';
 
 let counter = 0;
@@ -93,4 +95,20 @@ export function countReads(db: StudioDb, table: TableName): { reads: () => numbe
     },
   });
   return { reads: () => reads };
+}
+
+/**
+ * A fresh database for each test of the file, holding one empty project, deleted after the test:
+ * `const t = freshDbWithProject();` then `t.db` and `t.projectId` inside the tests.
+ */
+export function freshDbWithProject(): { readonly db: StudioDb; readonly projectId: string } {
+  const state = { db: undefined as unknown as StudioDb, projectId: '' };
+  beforeEach(async () => {
+    state.db = freshDb();
+    state.projectId = (await projectsRepository(() => state.db).create({ name: 'P', graph: { nodes: [], edges: [] } })).id;
+  });
+  afterEach(async () => {
+    await state.db.delete();
+  });
+  return state;
 }
