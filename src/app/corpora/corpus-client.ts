@@ -1,4 +1,4 @@
-import { proxy, wrap, type Remote } from 'comlink';
+import { wrap, type Remote } from 'comlink';
 import type { ProgramServices } from '../../core/program/services';
 import type { Embedder } from '../../core/lm/types';
 import type { Passage, Retriever } from '../../core/retrieve/types';
@@ -6,6 +6,7 @@ import { corpora, createIndexedDbCacheStore } from '../../db';
 import { createEmbeddingRetrievers, retrieverService } from '../../worker/embedding-retrievers';
 import type { CorpusImportResult } from './import-corpus';
 import type { CorpusWorkerApi } from './corpus-worker';
+import { withWorkerProgress } from '../workers/progress';
 
 let remote: Remote<CorpusWorkerApi> | undefined;
 
@@ -20,7 +21,7 @@ export async function uploadCorpus(projectId: string, files: readonly File[], te
   const raw = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
   const options = textColumn.trim() === '' ? {} : { textColumn: textColumn.trim() };
   try {
-    return await api().importFiles({ projectId, files: raw, options }, proxy(onProgress));
+    return await withWorkerProgress<CorpusImportResult>(onProgress, (callback) => api().importFiles({ projectId, files: raw, options }, callback));
   } catch (error) {
     return { ok: false, error: `Could not read the files: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -1,9 +1,10 @@
-import { proxy, transfer, wrap } from 'comlink';
+import { transfer, wrap } from 'comlink';
 import { parseDataset, type ImportError } from '../../core/data';
 import type { Dataset } from '../../core/data/types';
 import { datasets } from '../../db';
-import type { ImportWorkerApi } from './import-worker';
+import type { ImportWorkerApi, WorkerParse } from './import-worker';
 import { applyMapping, type ColumnMapping, type ProgramFields } from './mapping';
+import { withWorkerProgress } from '../workers/progress';
 
 /**
  * Above this size the parse and the save move to a worker; below it a worker costs more than it
@@ -58,7 +59,7 @@ export async function readUpload(file: File, onProgress: (fraction: number) => v
   const remote = wrap<ImportWorkerApi>(worker);
   try {
     // The bytes move to the worker (transferred, not copied): the page needs them no more.
-    const result = await remote.parse(file.name, transfer(bytes, [bytes.buffer]), OPTIONS, proxy(onProgress));
+    const result = await withWorkerProgress<WorkerParse>(onProgress, (callback) => remote.parse(file.name, transfer(bytes, [bytes.buffer]), OPTIONS, callback));
     if (!result.ok) {
       worker.terminate();
       return result;
@@ -70,7 +71,7 @@ export async function readUpload(file: File, onProgress: (fraction: number) => v
         rowCount: result.rowCount,
         warnings: result.warnings,
         async save(projectId, mapping, program, onSaved) {
-          const id = await remote.save(projectId, mapping, program, proxy(onSaved));
+          const id = await withWorkerProgress(onSaved, (callback) => remote.save(projectId, mapping, program, callback));
           worker.terminate();
           return id;
         },

@@ -1,7 +1,8 @@
-import { proxy, wrap } from 'comlink';
+import { wrap } from 'comlink';
 import type { SplitFractions } from '../../core/data/split';
 import { datasets } from '../../db';
 import type { ImportWorkerApi } from './import-worker';
+import { withWorkerProgress } from '../workers/progress';
 
 /** From this many rows a split runs in a worker; below, the page's own paged write is quicker than starting one. */
 export const SPLIT_WORKER_ROWS = 5000;
@@ -15,7 +16,7 @@ export async function applySplit(datasetId: string, rowCount: number, fractions:
   if (rowCount < SPLIT_WORKER_ROWS) return datasets.applySplit(datasetId, fractions, seed, onProgress);
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'dataset-worker' });
   try {
-    await wrap<ImportWorkerApi>(worker).split(datasetId, fractions, seed, proxy(onProgress));
+    await withWorkerProgress(onProgress, (callback) => wrap<ImportWorkerApi>(worker).split(datasetId, fractions, seed, callback));
   } finally {
     worker.terminate();
   }
