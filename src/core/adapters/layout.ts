@@ -8,6 +8,7 @@ import type { AdapterName } from './types';
 import type { ChatMessage } from '../lm/types';
 import { annotationName, fieldPlaceholder } from './annotation';
 import { formatFieldValue } from './field-value';
+import { rememberedDemoTurns, rememberedSystemMessage } from './format-memo';
 import { has } from './resolve';
 import type { ResolvedField, ResolvedSignature } from './resolve';
 import { cleandoc, dedent, pyStrip, splitLines } from '../signature/py-text';
@@ -30,7 +31,10 @@ const NOT_SUPPLIED_HISTORY = 'Not supplied for this conversation history message
 const OBJECTIVE_INDENT = '\n' + ' '.repeat(8);
 
 export function formatMessages(layout: Layout, signature: ResolvedSignature, demos: Demo[], inputs: Record<string, unknown>): ChatMessage[] {
-  const messages: ChatMessage[] = [{ role: 'system', content: systemMessage(layout, signature) }, ...formatDemos(layout, signature, demos)];
+  const messages: ChatMessage[] = [
+    rememberedSystemMessage(layout, signature, () => systemMessage(layout, signature)),
+    ...rememberedDemoTurns(layout, signature, demos, () => formatDemos(layout, signature, demos)),
+  ];
   const content = userContent(layout, signature, inputs, { main: true });
   if (content) messages.push({ role: 'user', content });
   return messages;
@@ -42,7 +46,7 @@ export function systemMessage(layout: Layout, signature: ResolvedSignature): str
 }
 
 /** `1. \`a\` (int): desc` lines; DSPy's `${name}` placeholder description prints as nothing. */
-function fieldDescriptions(fields: ResolvedField[]): string {
+function fieldDescriptions(fields: readonly ResolvedField[]): string {
   const lines = fields.map((f, i) => {
     const desc = f.desc === undefined || f.desc === `\${${f.name}}` ? '' : f.desc;
     return `${i + 1}. \`${f.name}\` (${annotationName(f.spec)}): ${desc}`;
@@ -62,7 +66,7 @@ export function fieldBlocks(fields: Array<{ field: ResolvedField; value: unknown
 }
 
 /** The structure section's blocks: a `{name}` placeholder per field, with type notes on outputs. */
-export function placeholderBlocks(fields: ResolvedField[], role: 'input' | 'output'): string {
+export function placeholderBlocks(fields: readonly ResolvedField[], role: 'input' | 'output'): string {
   return fieldBlocks(fields.map((field) => ({ field, value: fieldPlaceholder(field.name, field.spec, role) })));
 }
 

@@ -12,6 +12,12 @@ export function canonicalJson(value: unknown): string {
   return write(value) as string;
 }
 
+/**
+ * The text of frozen objects whose members are all primitives: nothing can change them, and the
+ * adapters hand out the same frozen system message and demo turns for every call of a predictor.
+ */
+const frozenText = new WeakMap<object, string>();
+
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
 const isIndexKey = (key: string) => INDEX_KEY.test(key) && Number(key) < 4294967295;
 
@@ -38,14 +44,24 @@ function write(value: unknown): string | undefined {
     case 'object': {
       if (value === null) return 'null';
       if (Array.isArray(value)) return `[${value.map((item) => write(item) ?? 'null').join(',')}]`;
+      const frozen = Object.isFrozen(value);
+      if (frozen) {
+        const known = frozenText.get(value);
+        if (known !== undefined) return known;
+      }
       let out = '';
+      let flat = true;
       for (const key of orderedKeys(value)) {
         // Assigning "__proto__" on the sorted copy set its prototype instead: the key never showed.
         if (key === '__proto__') continue;
-        const member = write((value as Record<string, unknown>)[key]);
+        const raw = (value as Record<string, unknown>)[key];
+        if (raw !== null && typeof raw === 'object') flat = false;
+        const member = write(raw);
         if (member !== undefined) out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${member}`;
       }
-      return `{${out}}`;
+      const text = `{${out}}`;
+      if (frozen && flat) frozenText.set(value, text);
+      return text;
     }
     default:
       return undefined;
