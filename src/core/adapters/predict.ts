@@ -20,6 +20,8 @@ export interface PredictorOptions {
   signal?: AbortSignal;
   /** `false` bypasses the LM cache for these calls. */
   cache?: boolean;
+  /** Ahead of ordinary calls in the concurrency queue (`LMRequest.urgent`). */
+  urgent?: boolean;
 }
 
 export interface PredictorResult {
@@ -112,6 +114,7 @@ function buildRequest(adapter: Adapter, signature: Signature, demos: Demo[], inp
   if (options.rolloutId !== undefined) request.rolloutId = options.rolloutId;
   if (options.model !== undefined) request.model = options.model;
   if (options.cache !== undefined) request.cache = options.cache;
+  if (options.urgent) request.urgent = true;
   if (options.signal !== undefined) request.signal = options.signal;
   return request;
 }

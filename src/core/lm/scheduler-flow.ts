@@ -70,7 +70,7 @@ export interface FlowTicket {
 export interface AdaptiveLimit {
   readonly limit: number;
   readonly inFlight: number;
-  acquire(signal?: AbortSignal): Promise<FlowTicket>;
+  acquire(signal?: AbortSignal, urgent?: boolean): Promise<FlowTicket>;
 }
 
 /**
@@ -93,8 +93,8 @@ export function createAdaptiveLimit(options: AdaptiveLimitOptions): AdaptiveLimi
     get inFlight() {
       return slots.inFlight;
     },
-    async acquire(signal) {
-      const release = await slots.acquire(signal);
+    async acquire(signal, urgent) {
+      const release = await slots.acquire(signal, urgent);
       const admittedIn = epoch;
       return {
         rateLimited() {
@@ -146,7 +146,7 @@ export function withFlowControl(lm: LM, options: FlowControlOptions): LM {
   async function complete(request: LMRequest): Promise<LMResponse> {
     for (let retry = 0; ; ) {
       if (gate) await gate.whenOpen(request.signal);
-      const ticket = limit ? await limit.acquire(request.signal) : undefined;
+      const ticket = limit ? await limit.acquire(request.signal, request.urgent === true) : undefined;
       try {
         const response = await lm.complete(request);
         ticket?.succeeded();

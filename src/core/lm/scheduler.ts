@@ -82,7 +82,7 @@ export function withScheduler(lm: LM, options: SchedulerOptions): ScheduledLM {
 
   async function complete(request: LMRequest): Promise<LMResponse> {
     throwIfAborted(request.signal);
-    const release = await slots.acquire(request.signal);
+    const release = await slots.acquire(request.signal, request.urgent === true);
     try {
       for (let retry = 0; ; retry++) {
         try {

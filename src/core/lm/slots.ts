@@ -7,10 +7,13 @@ interface Ticket {
 /**
  * A counting semaphore with a FIFO queue whose waiters can abort. `acquire` resolves to a
  * release function; releasing twice is harmless, so `finally` blocks can always call it.
+ * Urgent waiters queue ahead of ordinary ones (FIFO among themselves).
  */
 export class Slots {
   private active = 0;
   private readonly waiting: Ticket[] = [];
+  /** How many of `waiting`, from the front, are urgent. */
+  private urgent = 0;
 
   constructor(private limit: number) {
     assertLimit(limit);
@@ -35,7 +38,7 @@ export class Slots {
     this.pump();
   }
 
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(signal?: AbortSignal, urgent = false): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(abortError(signal));
     if (this.active < this.limit && this.waiting.length === 0) {
       this.active++;
@@ -45,7 +48,10 @@ export class Slots {
       const off = signal
         ? onAbort(signal, () => {
             const at = this.waiting.indexOf(ticket);
-            if (at !== -1) this.waiting.splice(at, 1);
+            if (at !== -1) {
+              this.waiting.splice(at, 1);
+              if (at < this.urgent) this.urgent--;
+            }
             reject(abortError(signal));
           })
         : undefined;
@@ -56,7 +62,8 @@ export class Slots {
           resolve(this.releaser());
         },
       };
-      this.waiting.push(ticket);
+      if (urgent) this.waiting.splice(this.urgent++, 0, ticket);
+      else this.waiting.push(ticket);
     });
   }
 
@@ -74,6 +81,7 @@ export class Slots {
     while (this.active < this.limit) {
       const next = this.waiting.shift();
       if (!next) return;
+      if (this.urgent > 0) this.urgent--;
       next.grant();
     }
   }

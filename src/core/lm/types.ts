@@ -29,6 +29,12 @@ export interface LMRequest extends SamplingParams {
   model?: string;
   /** `false` skips the cache for this call (read and write). */
   cache?: boolean;
+  /**
+   * Waits for a concurrency slot ahead of ordinary calls: for a chain of calls each waiting on
+   * the one before (a dataset summary, a reflection) that the run's next step waits on, while
+   * independent work fills the other slots. Not sent, not in the cache key.
+   */
+  urgent?: boolean;
   signal?: AbortSignal;
 }
 

@@ -13,7 +13,7 @@ import { Rng } from '../random';
 import { parseSignature } from '../signature';
 import { createOptimizerContext } from './context';
 import type { RunEvent, TrialRecord } from './events';
-import { searchPrograms, type SearchInput } from './miprov2-search';
+import { scoreQuietly, searchPrograms, type SearchInput } from './miprov2-search';
 
 const rows = generateClassification(120, 13);
 const examples: Example[] = rows.map((r, i) => ({ id: `e${i}`, data: { ...r } }));
@@ -93,5 +93,31 @@ describe('MIPROv2 search', { timeout: 60_000 }, () => {
       return { labels: trialsOf(events).map((t) => t.label), program: JSON.stringify(result.program) };
     };
     expect(await labels()).toEqual(await labels());
+  });
+
+  it('starts the first batch while the default program is still being scored, with the same trials as waiting for it', async () => {
+    const summary = (events: RunEvent[], result: { program: ProgramState; score: number }) => ({
+      trials: trialsOf(events).map((t) => [t.label, t.subset, t.score, t.examples.map((e) => e.id).join(',')]),
+      program: JSON.stringify(result.program),
+    });
+    const waited = context();
+    const serial = summary(waited.events, await searchPrograms(waited.ctx, input()));
+
+    const early = context();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const defaultEvaluation = held.then(() => scoreQuietly(early.ctx, baseline, valset));
+    const evaluated: string[] = [];
+    const evaluate = early.ctx.evaluate;
+    early.ctx.evaluate = (program, list, options) => {
+      evaluated.push(`${options.label} ${list.length}`);
+      return evaluate(program, list, options);
+    };
+    const search = searchPrograms(early.ctx, input({ defaultEvaluation }));
+    await new Promise((r) => setTimeout(r, 0));
+    // The TPE's first five suggestions are random draws: they are being scored already.
+    expect(evaluated).toEqual(Array(5).fill('score 35'));
+    release();
+    expect(summary(early.events, await search)).toEqual(serial);
   });
 });

@@ -51,6 +51,18 @@ export interface SearchResult {
   fullEvaluations: number;
 }
 
+interface Proposal {
+  params: TpeParams;
+  program: ProgramState;
+  label: string;
+  batch: Example[];
+}
+
+interface Batch {
+  proposals: Proposal[];
+  scored: Promise<Scored[]>;
+}
+
 interface Combination {
   params: TpeParams;
   program: ProgramState;
@@ -92,6 +104,28 @@ export async function searchPrograms(ctx: OptimizerContext, input: SearchInput):
   const defaults: TpeParams = Object.fromEntries(Object.keys(space).map((k) => [k, 0]));
   const keyOf = (params: TpeParams) => Object.keys(space).map((k) => params[k] ?? 0).join(',');
 
+  const subset = input.minibatch ? 'minibatch' : 'full';
+  /** Suggests trials t.. up to the batch's end (PARALLEL_TRIALS, never across a full evaluation), and starts scoring them. */
+  const startBatch = (t: number): Batch => {
+    const blockEnd = input.minibatch ? Math.min(input.numTrials, Math.ceil(t / input.fullEvalSteps) * input.fullEvalSteps) : input.numTrials;
+    const size = Math.min(PARALLEL_TRIALS, blockEnd - t + 1);
+    const proposals: Proposal[] = [];
+    for (let k = 0; k < size; k++) {
+      const params = sampler.ask(proposals.map((p) => p.params));
+      const batch = input.minibatch ? input.rng.sample(input.valset, input.minibatchSize) : input.valset;
+      proposals.push({ params, program: assemble(input, names, params), label: describe(names, params, withDemos), batch });
+    }
+    const scored = Promise.all(proposals.map((p) => scoreQuietly(ctx, p.program, p.batch)));
+    scored.catch(() => undefined); // awaited in order below; a cancel rejects it
+    return { proposals, scored };
+  };
+
+  // The first batch's suggestions are random draws while the TPE is in its startup phase (the
+  // default's score, told or not, changes none of them): it then starts while the default
+  // program's evaluation finishes, instead of after it. The default's trial is still recorded first.
+  const firstSize = Math.min(PARALLEL_TRIALS, input.numTrials, input.minibatch ? input.fullEvalSteps : input.numTrials);
+  let early: Batch | undefined = input.defaultEvaluation && input.numTrials > 0 && sampler.drawsAtRandom(firstSize) ? startBatch(1) : undefined;
+
   const { result: first, elapsedMs } = await (input.defaultEvaluation ?? scoreQuietly(ctx, input.baseline, input.valset));
   ctx.recordTrial(input.baseline, first, { label: 'default program', subset: 'full', elapsedMs });
   sampler.tell(defaults, first.score);
@@ -129,16 +163,9 @@ export async function searchPrograms(ctx: OptimizerContext, input: SearchInput):
   // slots. A batch never crosses a full evaluation; its suggestions are asked in order, each
   // treating the earlier ones as pending (TPE's constant liar), and recorded in proposal order.
   for (let t = 1; t <= input.numTrials; ) {
-    const blockEnd = input.minibatch ? Math.min(input.numTrials, Math.ceil(t / input.fullEvalSteps) * input.fullEvalSteps) : input.numTrials;
-    const size = Math.min(PARALLEL_TRIALS, blockEnd - t + 1);
-    const proposals: { params: TpeParams; program: ProgramState; label: string; batch: Example[] }[] = [];
-    for (let k = 0; k < size; k++) {
-      const params = sampler.ask(proposals.map((p) => p.params));
-      const batch = input.minibatch ? input.rng.sample(input.valset, input.minibatchSize) : input.valset;
-      proposals.push({ params, program: assemble(input, names, params), label: describe(names, params, withDemos), batch });
-    }
-    const subset = input.minibatch ? 'minibatch' : 'full';
-    const scored = await Promise.all(proposals.map((p) => scoreQuietly(ctx, p.program, p.batch)));
+    const { proposals, scored: pending } = early ?? startBatch(t);
+    early = undefined;
+    const scored = await pending;
     for (const [k, { params, program, label }] of proposals.entries()) {
       const { result, elapsedMs } = scored[k] as (typeof scored)[number];
       ctx.recordTrial(program, result, { label, subset, elapsedMs });

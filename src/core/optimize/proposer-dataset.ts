@@ -32,9 +32,13 @@ function observationsOf(outputs: Record<string, unknown> | undefined): string | 
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * The calls go ahead of the task calls queued with them (`urgent`): each waits on the one
+ * before, and the proposals wait on the summary, while bootstrapping fills the other slots.
+ */
 export async function summarizeDataset(ctx: OptimizerContext, trainset: Example[], batchSize = 10): Promise<string> {
   const call = (signature: typeof DATASET_DESCRIPTOR, inputs: Record<string, unknown>) =>
-    runPredictor(ctx.promptLM, signature, [], inputs, { temperature: 1, signal: ctx.signal });
+    runPredictor(ctx.promptLM, signature, [], inputs, { temperature: 1, signal: ctx.signal, urgent: true });
   const first = await call(DATASET_DESCRIPTOR, { examples: examplesRepr(trainset.slice(0, batchSize), ctx.inputKeys) });
   let observations = observationsOf(first.outputs) ?? '';
   if (first.error) ctx.log(`dataset summary: the first observation could not be read: ${first.error}`, 'warn');

@@ -68,7 +68,8 @@ interface Job {
 
 async function proposeOne(ctx: OptimizerContext, options: GroundedProposerOptions, job: Job): Promise<string | undefined> {
   const lm = ctx.promptLM;
-  const sampling = { temperature: options.temperature, rolloutId: job.rolloutId, signal: ctx.signal };
+  // Each proposal is a chain of three calls that the search waits on: ahead of queued task calls.
+  const sampling = { temperature: options.temperature, rolloutId: job.rolloutId, signal: ctx.signal, urgent: true };
   const demos = taskDemos(job.predictor, job.signature, options.demoSets, job.demoSet);
   const module = `Predict(${job.signature.inputs.map((f) => f.name).join(', ')}) -> ${job.signature.outputs.map((f) => f.name).join(', ')}`;
   let programDescription = 'Not available';

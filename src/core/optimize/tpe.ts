@@ -148,6 +148,15 @@ export class TpeSampler {
   }
 
   /**
+   * Whether an `ask` made with `observations` observations and pending suggestions in all would
+   * draw at random (the startup phase): its answer then depends on no score, only on the seed
+   * and how many asks came before it.
+   */
+  drawsAtRandom(observations: number): boolean {
+    return observations < this.options.nStartupTrials;
+  }
+
+  /**
    * The next parameters to try. `pending` are suggestions still being scored (a batch of trials
    * run at once): they count as observations with the worst value seen so far (Optuna's
    * constant liar), so the batch spreads out instead of repeating one suggestion. The lies are
