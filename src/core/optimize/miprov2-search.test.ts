@@ -97,7 +97,7 @@ describe('MIPROv2 search', { timeout: 60_000 }, () => {
 
   it('starts the first batch while the default program is still being scored, with the same trials as waiting for it', async () => {
     const summary = (events: RunEvent[], result: { program: ProgramState; score: number }) => ({
-      trials: trialsOf(events).map((t) => [t.label, t.subset, t.score, t.examples.map((e) => e.id).join(',')]),
+      trials: trialsOf(events).map((t) => [t.label, t.subset, t.score, t.examples.map((e) => `${e.exampleId}:${e.score}`).join(',')]),
       program: JSON.stringify(result.program),
     });
     const waited = context();
