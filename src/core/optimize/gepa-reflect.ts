@@ -81,9 +81,13 @@ export function extractInstruction(reply: string): string {
   return body.trim();
 }
 
-/** One reflection call; returns the proposed instruction (the current one when the reply is empty). */
+/**
+ * One reflection call; returns the proposed instruction (the current one when the reply is
+ * empty). Its step waits on it while other steps' evaluations fill the slots: it goes ahead of
+ * them in the queue (`urgent`).
+ */
 export async function proposeInstruction(lm: LM, instruction: string, items: readonly ReflectiveItem[], signal: AbortSignal): Promise<string> {
-  const response = await lm.complete({ messages: [{ role: 'user', content: reflectionPrompt(instruction, items) }], signal });
+  const response = await lm.complete({ messages: [{ role: 'user', content: reflectionPrompt(instruction, items) }], signal, urgent: true });
   const proposed = extractInstruction(response.texts[0] ?? '');
   return proposed === '' ? instruction : proposed;
 }
