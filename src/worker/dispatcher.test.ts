@@ -6,6 +6,7 @@ import { parseSignature } from '../core/signature';
 import { MemoryCacheStore } from '../core/lm/cache-store';
 import { createPauseGate } from '../core/lm/scheduler-flow';
 import { createRunDispatcher } from './dispatcher';
+import type { Embedder } from '../core/lm/types';
 import type { OptimizeCommand, WorkerEvent } from './protocol';
 import { memoryPersistence } from './resume-test-support';
 
@@ -63,6 +64,37 @@ describe('run dispatcher', () => {
     expect(progress.at(-1)).toMatchObject({ done: 8, total: 8 });
     expect(db.trials[0]?.trial.label).toBe('evaluate dev');
     expect(db.runs.get('ev-1')?.score).toBe(last.summary.score);
+  });
+
+  it('records what an evaluation paid, embeddings requests included, as its spending', async () => {
+    const db = memoryPersistence();
+    const events: WorkerEvent[] = [];
+    let embeddingTokens = 0;
+    // Services get the run's embedder, as a Retrieve node's embedding search does.
+    const services = async (_command: unknown, embedder?: Embedder) => {
+      if (!embedder) throw new Error('an evaluation gets the run embedder');
+      embeddingTokens = (await embedder.embed({ input: ['how do I reset my password?'] })).usage.promptTokens;
+      return {};
+    };
+    await createRunDispatcher({ persistence: db.persistence, services }).dispatch(
+      { type: 'evaluate', runId: 'ev-2', projectId: 'p1', graph, metricId: 'exact-match', concurrency: 4, provider: { kind: 'demo', taskModel: 'sim-1', latencyMs: 0 }, examples: rows.slice(0, 8), split: 'dev' },
+      (e) => events.push(e),
+    );
+    const last = events.at(-1);
+    if (last?.type !== 'evaluated') throw new Error(`run ended ${last?.type}`);
+    expect(embeddingTokens).toBeGreaterThan(0);
+    expect(db.runs.get('ev-2')?.spent).toEqual({ calls: last.summary.calls + 1, tokens: last.summary.totalTokens + embeddingTokens, cost: 0 });
+  });
+
+  it('saves the final spending when an optimization ends, not only once a second', async () => {
+    const db = memoryPersistence();
+    const events: WorkerEvent[] = [];
+    // A clock that stands still: no progress event is saved on the way.
+    await createRunDispatcher({ persistence: db.persistence, now: () => 0 }).dispatch(optimizeCommand({ runId: 'still' }), (e) => events.push(e));
+    const finished = events.at(-1);
+    if (finished?.type !== 'finished') throw new Error(`run ended ${finished?.type}`);
+    const { usage } = finished.result;
+    expect(db.runs.get('still')?.spent).toEqual({ calls: usage.calls - usage.cachedCalls, tokens: usage.spent.totalTokens, cost: 0 });
   });
 
   it('cancels a running optimization and records it as cancelled', async () => {

@@ -9,7 +9,8 @@ import { execute } from '../core/program/execute';
 import { createLM } from '../core/lm/stack';
 import { createAdaptiveLimit, withFlowControl, type PauseGate } from '../core/lm/scheduler-flow';
 import type { Embedder, LM } from '../core/lm/types';
-import { withEmbeddingGate } from '../core/retrieve/embedder-stack';
+import { UsageMeter } from '../core/lm/usage';
+import { withEmbeddingGate, withEmbeddingUsage } from '../core/retrieve/embedder-stack';
 import { clientFor, fineTunerFor, pricesFor } from './clients';
 import { evaluateGraph } from './evaluate-run';
 import type { EvaluateCommand, OptimizeCommand, ReplayRequest, ReplayResult, RunCommand, RunLocks, RunPersistence, RunRow, RunWorkerApi, WorkerEvent, WorkerEventBody } from './protocol';
@@ -21,8 +22,8 @@ export interface DispatcherDeps {
   persistence: RunPersistence;
   cacheStore?: CacheStore;
   /**
-   * Retrievers and the code sandbox for a run's graph; none when omitted. An optimize run passes
-   * its embedder (metered, budgeted, behind the gate) for embedding search to use.
+   * Retrievers and the code sandbox for a run's graph; none when omitted. A run passes its
+   * embedder (metered; budgeted too in an optimize run; behind the gate) for embedding search.
    */
   services?: (command: OptimizeCommand | EvaluateCommand | ReplayRequest, embedder?: Embedder) => ProgramServices | Promise<ProgramServices>;
   now?: () => number;
@@ -99,16 +100,21 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     const promptClient = provider.promptModel && provider.promptModel !== provider.taskModel ? flow(clientFor(provider, provider.promptModel)) : undefined;
     const before = spent ?? { calls: 0, tokens: 0, cost: 0 };
     let lastSpentSave = -Infinity;
+    /** What this attempt paid, on top of earlier attempts', as of the latest progress event. */
+    let latest: BudgetSpent | undefined;
+    // The run's end saves the last figure, which the once-a-second saves may have skipped.
+    const final = () => (latest ? { spent: latest } : {});
     const emit = (event: WorkerEventBody) => {
       send(event);
       switch (event.type) {
         case 'progress': {
-          // What this attempt paid, on top of earlier attempts', saved about once a second.
+          const p = event.progress;
+          latest = { calls: before.calls + p.calls, tokens: before.tokens + p.tokens, cost: before.cost !== undefined && p.cost !== undefined ? before.cost + p.cost : undefined };
+          // Saved about once a second.
           const t = now();
           if (t - lastSpentSave < SPENT_SAVE_INTERVAL_MS) return;
           lastSpentSave = t;
-          const p = event.progress;
-          const total = { calls: before.calls + p.calls, tokens: before.tokens + p.tokens, cost: before.cost !== undefined && p.cost !== undefined ? before.cost + p.cost : undefined };
+          const total = latest;
           store.write(() => deps.persistence.updateRun(runId, { spent: total }));
           return;
         }
@@ -121,14 +127,14 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
           return;
         case 'finished':
           store.write(() =>
-            deps.persistence.updateRun(runId, { status: 'finished', finishedAt: now(), score: event.result.finalDevScore ?? event.result.score, baselineScore: event.result.baselineDevScore, program: event.result.program }),
+            deps.persistence.updateRun(runId, { status: 'finished', finishedAt: now(), score: event.result.finalDevScore ?? event.result.score, baselineScore: event.result.baselineDevScore, program: event.result.program, ...final() }),
           );
           return;
         case 'failed':
-          store.write(() => deps.persistence.updateRun(runId, { status: 'failed', finishedAt: now(), error: event.error, ...(event.best ? { program: event.best.program, score: event.best.score } : {}) }));
+          store.write(() => deps.persistence.updateRun(runId, { status: 'failed', finishedAt: now(), error: event.error, ...final(), ...(event.best ? { program: event.best.program, score: event.best.score } : {}) }));
           return;
         case 'cancelled':
-          store.write(() => deps.persistence.updateRun(runId, { status: 'cancelled', finishedAt: now(), ...(event.best ? { program: event.best.program, score: event.best.score } : {}) }));
+          store.write(() => deps.persistence.updateRun(runId, { status: 'cancelled', finishedAt: now(), ...final(), ...(event.best ? { program: event.best.program, score: event.best.score } : {}) }));
           return;
         default:
           return;
@@ -148,20 +154,31 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     await store.flush();
   }
 
-  async function evaluateRun(command: EvaluateCommand, send: (event: WorkerEventBody) => void, signal: AbortSignal, resumed?: Resumed) {
+  async function evaluateRun(command: EvaluateCommand, send: (event: WorkerEventBody) => void, signal: AbortSignal, resumed?: Resumed, spent?: BudgetSpent) {
     const { runId } = command;
     const started = now();
     const label = `evaluate ${command.split}`;
     const metric = metricOf(command.metricId);
     await start(command, 'evaluate', resumed, { optimizer: 'evaluate', config: { split: command.split }, seed: 0, startedAt: started });
     const state = programState(command.graph);
+    // LM calls and embedding requests (a Retrieve node's embedding search) are metered together:
+    // the run records what it paid, as an optimize run does, on top of what earlier attempts paid.
+    const meter = new UsageMeter(pricesFor(command.provider));
+    const taskOpenAI = clientFor(command.provider, command.provider.taskModel);
+    const embedder = withEmbeddingUsage(withEmbeddingGate(taskOpenAI, deps.gate), meter);
+    const paid = (): { spent: BudgetSpent } => {
+      const t = meter.totals();
+      const before = spent ?? { calls: 0, tokens: 0, cost: 0 };
+      const cost = before.cost !== undefined && t.spent.cost !== undefined ? before.cost + t.spent.cost : undefined;
+      return { spent: { calls: before.calls + t.calls - t.cachedCalls, tokens: before.tokens + t.spent.totalTokens, cost } };
+    };
     try {
       const summary = await evaluateGraph({
-        graph: command.graph, state, examples: command.examples, metric, client: flowFor(command)(clientFor(command.provider, command.provider.taskModel)),
-        cacheStore: deps.cacheStore, services: await deps.services?.(command), metricConfig: command.metricConfig, concurrency: command.concurrency, signal, emit: send,
+        graph: command.graph, state, examples: command.examples, metric, client: flowFor(command)(taskOpenAI), meter,
+        cacheStore: deps.cacheStore, services: await deps.services?.(command, embedder), metricConfig: command.metricConfig, concurrency: command.concurrency, signal, emit: send,
       });
       if (signal.aborted) {
-        await deps.persistence.updateRun(runId, { status: 'cancelled', finishedAt: now() });
+        await deps.persistence.updateRun(runId, { status: 'cancelled', finishedAt: now(), ...paid() });
         send({ type: 'cancelled' });
         return;
       }
@@ -169,10 +186,10 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
         index: 0, label, candidate: state, score: summary.score, subset: 'full', examples: summary.examples,
         usage: { calls: summary.calls, cachedCalls: summary.cachedCalls, totalTokens: summary.totalTokens }, elapsedMs: now() - started,
       });
-      await deps.persistence.updateRun(runId, { status: 'finished', finishedAt: now(), score: summary.score, program: state });
+      await deps.persistence.updateRun(runId, { status: 'finished', finishedAt: now(), score: summary.score, program: state, ...paid() });
       send({ type: 'evaluated', summary });
     } catch (error) {
-      await deps.persistence.updateRun(runId, { status: 'failed', finishedAt: now(), error: message(error) });
+      await deps.persistence.updateRun(runId, { status: 'failed', finishedAt: now(), error: message(error), ...paid() });
       send({ type: 'failed', error: message(error) });
     }
   }
@@ -188,7 +205,7 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     // What earlier attempts paid counts against the budget again (their calls now replay from the cache for free).
     // Runs saved before `spent` existed fall back to their trials' usage, which misses calls outside trials.
     const spent = stored.spent ?? (stored.usage && { calls: stored.usage.calls, tokens: stored.usage.totalTokens, cost: stored.usage.cost });
-    return command.type === 'optimize' ? optimize(command, send, signal, done, spent) : evaluateRun(command, send, signal, done);
+    return command.type === 'optimize' ? optimize(command, send, signal, done, spent) : evaluateRun(command, send, signal, done, spent);
   }
 
   return {

@@ -4,6 +4,7 @@ import type { EvaluationResult, Metric } from '../core/evaluate/types';
 import type { CacheStore } from '../core/lm/cache';
 import { createLM } from '../core/lm/stack';
 import type { LM } from '../core/lm/types';
+import type { UsageMeter } from '../core/lm/usage';
 import { compileProgram } from '../core/program/execute';
 import type { ProgramServices } from '../core/program/services';
 import type { ProgramGraph, ProgramState } from '../core/program/types';
@@ -18,6 +19,8 @@ export interface EvaluateRunInput {
   metric: Metric;
   client: LM;
   cacheStore?: CacheStore;
+  /** Hears every LM call, cached or not (the run's record of what it paid). */
+  meter?: UsageMeter;
   services?: ProgramServices;
   /** The metric's settings (the custom metric's `{ code }`). */
   metricConfig?: Record<string, unknown>;
@@ -49,7 +52,7 @@ export async function evaluateGraph(input: EvaluateRunInput): Promise<Evaluation
   const program = compileProgram(input.graph);
   const inputKeys = input.graph.nodes.find(isInputNode)?.fields.map((f) => f.name) ?? [];
   const fields = input.graph.nodes.find(isOutputNode)?.fields.map((f) => f.name) ?? [];
-  const lm = createLM({ client: input.client, cacheStore: input.cacheStore, scheduler: { concurrency: input.concurrency } });
+  const lm = createLM({ client: input.client, cacheStore: input.cacheStore, scheduler: { concurrency: input.concurrency }, meter: input.meter });
   const pick = (ex: Example) => Object.fromEntries(inputKeys.map((k) => [k, ex.data[k]]));
   // Every message crosses the worker boundary: a few per second is enough for a progress bar.
   let lastSent = -Infinity;

@@ -32,9 +32,9 @@ expose({
     locks: webRunLocks(),
     gate,
     onlineChanged,
-    // Embedding search goes to the run's own provider (its task client serves embeddings): an
-    // optimize run hands over its metered, budgeted embedder; evaluations get the bare client
-    // behind the offline gate.
+    // Embedding search goes to the run's own provider (its task client serves embeddings): a
+    // run hands over its metered embedder (budgeted too in an optimize run); replays get the
+    // bare client behind the offline gate.
     services: (command, embedder) => ({
       code: code.runner,
       ...retrieverService(

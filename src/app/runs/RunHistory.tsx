@@ -72,7 +72,7 @@ export function RunHistory({ projectId }: { projectId: string }) {
             <th>Graph</th>
             <th>Status</th>
             <th>Score</th>
-            <th>Calls</th>
+            <th title="Provider calls the run paid for (cache hits not counted), bootstrapping and proposals included">Calls</th>
             <th />
           </tr>
         </thead>
@@ -98,7 +98,7 @@ export function RunHistory({ projectId }: { projectId: string }) {
                 <RunStatusCell run={r} liveness={liveness.get(r.id)} onWatch={() => setWatching(r.id)} />
               </td>
               <td>{r.score === undefined ? '—' : r.score.toFixed(3)}</td>
-              <td>{r.usage.calls}</td>
+              <td>{r.spent?.calls ?? r.usage.calls}</td>
               <td>
                 <button type="button" className="link" disabled={r.status === 'running' || r.status === 'interrupted'} aria-label={`Open run ${r.id}`} onClick={() => void reopen(r)}>
                   Open

@@ -5,15 +5,20 @@ import { useProjectStore } from '../state/project-store';
 import { liveRunFromStored } from './live-run';
 import { LiveRunView } from './LiveRunView';
 
-/** Progress as the database has it: what another tab's run has recorded so far. */
-export function storedProgress(run: Pick<RunRecord, 'usage' | 'plan' | 'status'>): RunProgress {
+/**
+ * Progress as the database has it: what another tab's run has recorded so far. What it paid
+ * comes from its saved spending (every provider call, bootstrapping and proposals included)
+ * when there is one; runs stored before that was saved fall back to their trials' totals.
+ */
+export function storedProgress(run: Pick<RunRecord, 'usage' | 'plan' | 'status' | 'spent'>): RunProgress {
   const planned = run.plan ? run.plan.taskCalls + run.plan.promptCalls : 0;
-  const done = run.usage.calls + run.usage.cachedCalls;
+  const paid = run.spent ?? { calls: run.usage.calls, tokens: run.usage.totalTokens, cost: run.usage.cost };
+  const done = paid.calls + run.usage.cachedCalls;
   return {
-    calls: run.usage.calls,
+    calls: paid.calls,
     cachedCalls: run.usage.cachedCalls,
-    tokens: run.usage.totalTokens,
-    cost: run.usage.cost,
+    tokens: paid.tokens,
+    cost: paid.cost,
     savedTokens: 0,
     fraction: run.status === 'running' ? (planned > 0 ? Math.min(1, done / planned) : 0) : 1,
   };

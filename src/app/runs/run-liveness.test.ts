@@ -31,6 +31,12 @@ describe('storedProgress', () => {
     expect(storedProgress({ usage, plan: undefined, status: 'running' }).fraction).toBe(0);
     expect(storedProgress({ usage, plan, status: 'finished' }).fraction).toBe(1);
   });
+
+  it('counts what the run saved as spent (calls outside trials included) over its trials\' totals', () => {
+    const plan = { taskRuns: 0, taskCalls: 60, promptCalls: 20, notes: [] } as unknown as RunRecord['plan'];
+    const spent = { calls: 50, tokens: 1500, cost: 0.01 };
+    expect(storedProgress({ usage, plan, status: 'running', spent })).toMatchObject({ calls: 50, cachedCalls: 10, tokens: 1500, cost: 0.01, fraction: 0.75 });
+  });
 });
 
 describe('versionNumbers', () => {
