@@ -6,7 +6,7 @@ import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 import { largeCsv } from '../bench/ui/fixtures';
 
-test('a 100,000-row CSV: imported and split in the worker, edited by row, and the Runs tab reads it only on demand', async ({ page }) => {
+test('a 100,000-row CSV: imported and split in the worker, edited by row, read only on demand by the Runs tab and by Run with input', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = collectErrors(page);
   // A file on disk, not a buffer: Playwright would otherwise decode the bytes in the page itself.
@@ -40,5 +40,19 @@ test('a 100,000-row CSV: imported and split in the worker, edited by row, and th
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await page.getByRole('tab', { name: 'Data' }).click();
   await expect(page.getByRole('textbox', { name: 'sum of row-2', exact: true })).toHaveValue('12345');
+
+  // "Run with input" fills from any row by its number (one page read), past the first 500 it lists.
+  await page.getByRole('group', { name: 'Predict node add' }).getByText('add', { exact: true }).click();
+  await page.getByRole('button', { name: 'Run with input…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Run add with input' });
+  await dialog.getByLabel('Row number').fill('54321');
+  await dialog.getByRole('button', { name: 'Fill from row number' }).click();
+  await expect(dialog.getByLabel('a (int)')).toHaveValue(String((54320 * 7919) % 1000));
+  await expect(dialog.getByLabel('b (int)')).toHaveValue(String((54320 * 104729) % 1000));
+  await dialog.getByLabel('Row number').fill('100001');
+  await dialog.getByLabel('Row number').press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('has rows 1 to 100000; "100001" is not one of them');
+  await expect(dialog.getByRole('region', { name: 'Result' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
   expect(errors).toEqual([]);
 });

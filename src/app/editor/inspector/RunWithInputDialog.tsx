@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
+import type { Example } from '../../../core/data/types';
 import type { ModuleNode, Prediction } from '../../../core/program/types';
 import { datasets } from '../../../db';
 import { useCurrentSummary } from '../../datasets/useDatasets';
@@ -22,12 +23,28 @@ export function RunWithInputDialog({ node, onClose }: { node: ModuleNode; onClos
   const dataset = useCurrentSummary();
   const rows = useLiveQuery(() => (dataset ? datasets.rows(dataset.id, { offset: 0, limit: CHOOSABLE_ROWS }) : Promise.resolve([])), [dataset?.id]);
   // A row fills the inputs whose names are dataset columns; the others stay as typed.
-  const fillFromRow = (rowId: string) => {
-    const row = rows?.find((r) => r.id === rowId);
-    if (!row) return;
+  const fill = (row: Example) => {
     const filled = { ...texts };
     for (const f of node.signature.inputs) if (f.name in row.data) filled[f.name] = cellText(row.data[f.name]);
     setTexts(filled);
+  };
+  const fillFromRow = (rowId: string) => {
+    const row = rows?.find((r) => r.id === rowId);
+    if (row) fill(row);
+  };
+  // Any row of a big dataset by its position: one page is read, not the dataset.
+  const [rowNumber, setRowNumber] = useState('');
+  const [rowError, setRowError] = useState<string>();
+  const fillFromNumber = async () => {
+    if (!dataset) return;
+    const n = Number(rowNumber);
+    if (!Number.isInteger(n) || n < 1 || n > dataset.rowCount) {
+      setRowError(`${dataset.name} has rows 1 to ${dataset.rowCount}; "${rowNumber}" is not one of them`);
+      return;
+    }
+    setRowError(undefined);
+    const [row] = await datasets.rows(dataset.id, { offset: n - 1, limit: 1 });
+    if (row) fill(row);
   };
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
@@ -70,13 +87,33 @@ export function RunWithInputDialog({ node, onClose }: { node: ModuleNode; onClos
             <label>
               Fill from a dataset row
               <select value="" onChange={(e) => fillFromRow(e.target.value)}>
-                <option value="">Choose a row of {dataset.name}…</option>
+                <option value="">Choose a row of {dataset.name}{dataset.rowCount > rows.length ? ` (the first ${rows.length})` : ''}…</option>
                 {rows.map((r) => (
                   <option key={r.id} value={r.id}>{r.id}</option>
                 ))}
               </select>
             </label>
           )}
+          {dataset && dataset.rowCount > 0 && (
+            <div className="inline">
+              <label>
+                Row number
+                <input className="narrow" type="number" min={1} max={dataset.rowCount} value={rowNumber} placeholder={`1–${dataset.rowCount}`}
+                  onChange={(e) => setRowNumber(e.target.value)}
+                  // Enter fills from the row here; it does not run the module.
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Enter') return;
+                    e.preventDefault();
+                    void fillFromNumber();
+                  }}
+                />
+              </label>
+              <button type="button" onClick={() => void fillFromNumber()} disabled={rowNumber.trim() === ''}>
+                Fill from row number
+              </button>
+            </div>
+          )}
+          {rowError && <p className="error" role="alert">{rowError}</p>}
           {node.signature.inputs.map((f) => (
             <label key={f.name}>
               {f.name} ({f.type})
