@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { openApp } from './fixtures/app';
 import { collectErrors } from './fixtures/console';
 
-test('first run: the sample optimizes with BootstrapFewShot on the Demo provider and exports DSPy JSON', async ({ page }) => {
+test('first run: the sample optimizes with BootstrapFewShot on the Demo provider, shows its prompts and exports DSPy JSON', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = collectErrors(page);
   await openApp(page);
@@ -39,6 +39,23 @@ test('first run: the sample optimizes with BootstrapFewShot on the Demo provider
   await expect(replayed.getByRole('region', { name: 'Raw reply of call 1' })).toContainText('[[ ## sum ## ]]');
 
   await page.screenshot({ path: 'e2e/output/screenshots/first-run.png' });
+
+  // The optimized prompt, read without running it: demos in place, inputs as placeholders.
+  await page.getByRole('button', { name: 'View prompts' }).click();
+  const prompts = page.getByRole('dialog', { name: /^Prompts of / });
+  const prompt = prompts.getByRole('region', { name: 'Prompt of add' });
+  await expect(prompt).toContainText('Your input fields are:');
+  await expect(prompt).toContainText('[[ ## a ## ]]\n{a}');
+  // The system message, at least one demo pair, and the request.
+  expect(await prompt.locator('pre').count()).toBeGreaterThanOrEqual(4);
+  await page.screenshot({ path: 'e2e/output/screenshots/prompts.png' });
+  const promptsDownload = page.waitForEvent('download');
+  await prompts.getByRole('button', { name: 'Download prompts (.md)' }).click();
+  const markdown = await readFile(await (await promptsDownload).path(), 'utf8');
+  expect(markdown).toContain('## add');
+  expect(markdown).toContain('### assistant');
+  await prompts.getByRole('button', { name: 'Close' }).click();
+  await expect(prompts).toBeHidden();
 
   // Applying the result is one undoable step on the graph.
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();

@@ -1,12 +1,15 @@
+import { useState } from 'react';
 import { exportDspyJson } from '../../core/formats/dspy-json';
 import { exportDspyPython } from '../../core/formats/dspy-python';
 import { downloadText } from '../layout/download';
 import { useProjectStore } from '../state/project-store';
 import { runProgram, type LiveRun } from './live-run';
+import { PromptsDialog } from './PromptsDialog';
 
-/** Cancel a running run; apply or export what a finished one found. */
+/** Cancel a running run; read, apply or export what a finished one found. */
 export function RunActions({ run, onCancel }: { run: LiveRun; onCancel?: () => void }) {
   const applyCandidate = useProjectStore((s) => s.applyCandidate);
+  const [viewing, setViewing] = useState(false);
   const program = run.kind === 'optimize' ? runProgram(run) : undefined;
   const running = run.status === 'running';
   return (
@@ -18,6 +21,9 @@ export function RunActions({ run, onCancel }: { run: LiveRun; onCancel?: () => v
       )}
       {program && !running && (
         <>
+          <button type="button" onClick={() => setViewing(true)}>
+            View prompts
+          </button>
           <button type="button" onClick={() => applyCandidate(program)}>
             Apply to graph
           </button>
@@ -29,6 +35,7 @@ export function RunActions({ run, onCancel }: { run: LiveRun; onCancel?: () => v
           </button>
         </>
       )}
+      {program && viewing && <PromptsDialog title={`Prompts of ${run.label}`} graph={run.graph} program={program} onClose={() => setViewing(false)} />}
     </div>
   );
 }
