@@ -122,7 +122,7 @@ test('build a ChainOfThought → Predict program from scratch, edit signatures, 
   expect(errors).toEqual([]);
 });
 
-test('projects: rename, duplicate, delete with confirmation, export and import; one module run alone; theme remembered', async ({ page }) => {
+test('projects: rename, duplicate, delete with confirmation, export and import; one module run alone and its prompt viewed; theme remembered', async ({ page }) => {
   const errors = collectErrors(page);
 
   await openApp(page);
@@ -180,6 +180,14 @@ test('projects: rename, duplicate, delete with confirmation, export and import; 
   await expect(dialog.getByLabel('a (int)')).not.toHaveValue('2');
   await expect(dialog.getByLabel('a (int)')).toHaveValue(/^\d+$/);
   await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The module's prompt as the graph stands, without running it.
+  await page.getByRole('button', { name: 'View prompt', exact: true }).click();
+  const promptDialog = page.getByRole('dialog', { name: 'Prompt of add, as the graph stands' });
+  await expect(promptDialog.getByRole('region', { name: 'Prompt of add' })).toContainText('Your input fields are:');
+  await expect(promptDialog.getByRole('region', { name: 'Prompt of add' })).toContainText('[[ ## b ## ]]\n{b}');
+  await promptDialog.getByRole('button', { name: 'Close' }).click();
+  await expect(promptDialog).toBeHidden();
   await page.reload();
   await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -4,7 +4,7 @@ import { exportDspyPython } from '../../core/formats/dspy-python';
 import { downloadText } from '../layout/download';
 import { useProjectStore } from '../state/project-store';
 import { runProgram, type LiveRun } from './live-run';
-import { PromptsDialog } from './PromptsDialog';
+import { PromptsDialog } from '../layout/PromptsDialog';
 
 /** Cancel a running run; read, apply or export what a finished one found. */
 export function RunActions({ run, onCancel }: { run: LiveRun; onCancel?: () => void }) {

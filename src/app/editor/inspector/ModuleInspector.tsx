@@ -1,7 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ModulePatch } from '../../../core/program/edits';
 import { getModuleType } from '../../../core/program/modules/registry';
-import type { ModuleConfig, ModuleNode } from '../../../core/program/types';
+import { namedPredictors, programState } from '../../../core/program/state';
+import type { ModuleConfig, ModuleNode, ProgramGraph, ProgramState } from '../../../core/program/types';
 import { useProjectStore } from '../../state/project-store';
 import { CommitInput } from './CommitInput';
 import { ModuleSettings } from './ModuleSettings';
@@ -9,6 +10,7 @@ import { SignatureEditor } from './SignatureEditor';
 
 // The dialog brings the LM client and the in-page simulator: loaded when first opened.
 const RunWithInputDialog = lazy(() => import('./RunWithInputDialog').then((m) => ({ default: m.RunWithInputDialog })));
+const PromptsDialog = lazy(() => import('../../layout/PromptsDialog').then((m) => ({ default: m.PromptsDialog })));
 
 function withoutEmpty(config: ModuleConfig, patch: Partial<ModuleConfig>): ModuleConfig {
   const next: ModuleConfig = { ...config, ...patch };
@@ -16,9 +18,17 @@ function withoutEmpty(config: ModuleConfig, patch: Partial<ModuleConfig>): Modul
   return next;
 }
 
+/** The graph's state for this module's predictors only (a ChainOfThought's `name.predict`, ReAct's two). */
+function moduleState(graph: ProgramGraph, node: ModuleNode): ProgramState {
+  const names = new Set(namedPredictors(graph).filter((p) => p.node.id === node.id).map((p) => p.name));
+  return Object.fromEntries(Object.entries(programState(graph)).filter(([name]) => names.has(name)));
+}
+
 export function ModuleInspector({ node }: { node: ModuleNode }) {
   const applyEdit = useProjectStore((s) => s.applyEdit);
   const [running, setRunning] = useState(false);
+  const [viewing, setViewing] = useState(false);
+  const graph = useProjectStore((s) => s.graph);
   const [tempError, setTempError] = useState<string | null>(null);
   const type = getModuleType(node.type);
   // Retrieve and Code call no LM: no model, temperature or instructions mean anything there.
@@ -62,7 +72,19 @@ export function ModuleInspector({ node }: { node: ModuleNode }) {
         </fieldset>
       )}
       {callsLM && <p className="muted">{(node.demos ?? []).length} demos</p>}
-      <button type="button" onClick={() => setRunning(true)}>Run with input…</button>
+      <div className="row">
+        <button type="button" onClick={() => setRunning(true)}>Run with input…</button>
+        {callsLM && (
+          <button type="button" onClick={() => setViewing(true)}>
+            View prompt
+          </button>
+        )}
+      </div>
+      {viewing && (
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <PromptsDialog title={`Prompt of ${node.name}, as the graph stands`} graph={graph} program={moduleState(graph, node)} onClose={() => setViewing(false)} />
+        </Suspense>
+      )}
       {running && (
         <Suspense fallback={<p className="muted">Loading…</p>}>
           <RunWithInputDialog node={node} onClose={() => setRunning(false)} />

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { programPrompts, promptsMarkdown } from '../../core/formats/prompts';
 import type { ProgramGraph, ProgramState } from '../../core/program/types';
-import { downloadText } from '../layout/download';
+import { downloadText } from './download';
 
 /**
  * A program's prompts, read without running it: per predictor, the exact messages the
