@@ -17,6 +17,12 @@ import type { EvaluateCommand, OptimizeCommand, ReplayRequest, ReplayResult, Run
 import { commandFromStored, storedCommand, type StartCommand } from './resume';
 
 const SPENT_SAVE_INTERVAL_MS = 1000;
+const NOTHING_SPENT: BudgetSpent = { calls: 0, tokens: 0, cost: 0 };
+
+/** What earlier attempts paid plus this attempt's; the cost stays unknown once either part's is. */
+function addSpent(before: BudgetSpent, now: BudgetSpent): BudgetSpent {
+  return { calls: before.calls + now.calls, tokens: before.tokens + now.tokens, cost: before.cost !== undefined && now.cost !== undefined ? before.cost + now.cost : undefined };
+}
 
 export interface DispatcherDeps {
   persistence: RunPersistence;
@@ -98,7 +104,7 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     const taskOpenAI = clientFor(provider, provider.taskModel);
     const taskClient = flow(taskOpenAI);
     const promptClient = provider.promptModel && provider.promptModel !== provider.taskModel ? flow(clientFor(provider, provider.promptModel)) : undefined;
-    const before = spent ?? { calls: 0, tokens: 0, cost: 0 };
+    const before = spent ?? NOTHING_SPENT;
     let lastSpentSave = -Infinity;
     /** What this attempt paid, on top of earlier attempts', as of the latest progress event. */
     let latest: BudgetSpent | undefined;
@@ -109,7 +115,7 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
       switch (event.type) {
         case 'progress': {
           const p = event.progress;
-          latest = { calls: before.calls + p.calls, tokens: before.tokens + p.tokens, cost: before.cost !== undefined && p.cost !== undefined ? before.cost + p.cost : undefined };
+          latest = addSpent(before, { calls: p.calls, tokens: p.tokens, cost: p.cost });
           // Saved about once a second.
           const t = now();
           if (t - lastSpentSave < SPENT_SAVE_INTERVAL_MS) return;
@@ -168,9 +174,7 @@ export function createRunDispatcher(deps: DispatcherDeps): RunWorkerApi {
     const embedder = withEmbeddingUsage(withEmbeddingGate(taskOpenAI, deps.gate), meter);
     const paid = (): { spent: BudgetSpent } => {
       const t = meter.totals();
-      const before = spent ?? { calls: 0, tokens: 0, cost: 0 };
-      const cost = before.cost !== undefined && t.spent.cost !== undefined ? before.cost + t.spent.cost : undefined;
-      return { spent: { calls: before.calls + t.calls - t.cachedCalls, tokens: before.tokens + t.spent.totalTokens, cost } };
+      return { spent: addSpent(spent ?? NOTHING_SPENT, { calls: t.calls - t.cachedCalls, tokens: t.spent.totalTokens, cost: t.spent.cost }) };
     };
     try {
       const summary = await evaluateGraph({
