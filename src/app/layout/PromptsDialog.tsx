@@ -1,7 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { programPrompts, promptsMarkdown } from '../../core/formats/prompts';
 import type { ProgramGraph, ProgramState } from '../../core/program/types';
 import { downloadText } from './download';
+import { useEscape } from './useEscape';
 
 /**
  * A program's prompts, read without running it: per predictor, the exact messages the
@@ -10,11 +11,7 @@ import { downloadText } from './download';
  */
 export function PromptsDialog({ title, graph, program, onClose }: { title: string; graph: ProgramGraph; program: ProgramState; onClose(): void }) {
   const prompts = useMemo(() => programPrompts(graph, program), [graph, program]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
   return (
     <div className="modal-backdrop">
       <div className="modal prompts-dialog" role="dialog" aria-modal="true" aria-labelledby="prompts-title">

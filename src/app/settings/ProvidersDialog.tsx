@@ -3,6 +3,7 @@ import { useProviderStore } from '../providers/store';
 import { AddProviderForm } from './AddProviderForm';
 import { ProviderList } from './ProviderList';
 import './modal.css';
+import { useEscape } from '../layout/useEscape';
 
 export interface ProvidersDialogProps {
   open: boolean;
@@ -16,14 +17,7 @@ export function ProvidersDialog({ open, onClose }: ProvidersDialogProps) {
   useEffect(() => {
     if (open && !loaded) void load();
   }, [open, loaded, load]);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open, onClose]);
+  useEscape(onClose, open);
   if (!open) return null;
   return (
     <div className="modal-backdrop">

@@ -4,6 +4,7 @@ import { useStorageStore } from './storage-store';
 import { cacheText, persistenceText, usageText } from './storage-text';
 import '../settings/modal.css';
 import './storage.css';
+import { useEscape } from '../layout/useEscape';
 
 /** Where this site's data lives: persistence, usage against the quota, and the LM cache. */
 export function StorageDialog({ onClose }: { onClose: () => void }) {
@@ -11,13 +12,7 @@ export function StorageDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
   const kept = persistenceText(persistence);
   return (
     <div className="modal-backdrop">

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { ModulePatch } from '../../../core/program/edits';
 import { getModuleType } from '../../../core/program/modules/registry';
 import { namedPredictors, programState } from '../../../core/program/state';
@@ -29,6 +29,8 @@ export function ModuleInspector({ node }: { node: ModuleNode }) {
   const [running, setRunning] = useState(false);
   const [viewing, setViewing] = useState(false);
   const graph = useProjectStore((s) => s.graph);
+  // Derived once per graph while the dialog is open, not on every render of the inspector.
+  const viewed = useMemo(() => (viewing ? moduleState(graph, node) : undefined), [viewing, graph, node]);
   const [tempError, setTempError] = useState<string | null>(null);
   const type = getModuleType(node.type);
   // Retrieve and Code call no LM: no model, temperature or instructions mean anything there.
@@ -80,9 +82,9 @@ export function ModuleInspector({ node }: { node: ModuleNode }) {
           </button>
         )}
       </div>
-      {viewing && (
+      {viewed && (
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          <PromptsDialog title={`Prompt of ${node.name}, as the graph stands`} graph={graph} program={moduleState(graph, node)} onClose={() => setViewing(false)} />
+          <PromptsDialog title={`Prompt of ${node.name}, as the graph stands`} graph={graph} program={viewed} onClose={() => setViewing(false)} />
         </Suspense>
       )}
       {running && (

@@ -11,6 +11,7 @@ import { pageRetrievers } from '../../corpora/corpus-client';
 import { TraceSteps } from '../../runs/TraceSteps';
 import { pageCodeRunner } from '../../sandbox/page-runner';
 import { parseInputs, runModuleAlone } from './run-module';
+import { useEscape } from '../../layout/useEscape';
 
 /** The rows offered to fill the inputs from: the dataset's first ones, never all of them. */
 const CHOOSABLE_ROWS = 500;
@@ -49,11 +50,7 @@ export function RunWithInputDialog({ node, onClose }: { node: ModuleNode; onClos
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
 
   const run = async () => {
     const parsed = parseInputs(node.signature.inputs, texts);
